@@ -1,0 +1,248 @@
+//! Diagnostics: a problem in the content, its rule code, and where it is.
+//!
+//! Positions are byte offsets into the file's text while the program works; they become
+//! 1-based line:column only when printed, through [`locate`], the single conversion.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Makes `validate` fail.
+    Error,
+    /// Reported, but fails only with `--deny-warnings`.
+    Warning,
+}
+
+impl Severity {
+    /// The lowercase name used in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// Declares the rule codes once: variant, kebab-case code, severity and a description.
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $severity:ident, $description:literal;)*) => {
+        /// A stable rule code; CI scripts and users filter on it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(#[doc = $description] $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in the order of DESIGN.md §4.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The kebab-case code, as printed.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            /// The severity every diagnostic with this code has.
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// A one-line description of what the rule checks.
+            pub fn description(self) -> &'static str {
+                match self { $(Code::$variant => $description,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    NotUtf8 = "not-utf8", Error, "The file is not valid UTF-8 text.";
+    FileTooLarge = "file-too-large", Error, "The file is larger than the limit for one document.";
+    UnreadableFile = "unreadable-file", Error, "The file or folder cannot be read (permissions, a symlink loop or a link out of the knowledge base).";
+    MissingFrontMatter = "missing-front-matter", Error, "The file does not start with a `---` front-matter block, or the block is never closed.";
+    YamlSyntax = "yaml-syntax", Error, "The front matter is not valid YAML (or nests too deep, expands too many aliases, repeats a key).";
+    InvalidId = "invalid-id", Error, "The file name is not a valid id (a lowercase slug; sessions start with their date).";
+    DuplicateId = "duplicate-id", Error, "Two documents of one type have the same id, or ids that differ only in case.";
+    UnknownFolder = "unknown-folder", Error, "A Markdown file lies outside the four document folders.";
+    MissingField = "missing-field", Error, "A required field is absent or empty.";
+    UnknownField = "unknown-field", Error, "A field is not part of the document type.";
+    WrongType = "wrong-type", Error, "A value has the wrong shape (text, list, mapping, true/false).";
+    InvalidValue = "invalid-value", Error, "A value is not one of the allowed choices.";
+    InvalidDate = "invalid-date", Error, "A date is not a real date written as YYYY-MM-DD.";
+    InvalidTime = "invalid-time", Error, "A time is not written as HH:MM.";
+    InvalidUrl = "invalid-url", Error, "A URL is not an absolute http or https address.";
+    TooLong = "too-long", Error, "A value is longer than its field allows.";
+    UnknownReference = "unknown-reference", Error, "A reference names a document that does not exist.";
+    SelfReference = "self-reference", Error, "A document refers to itself where that makes no sense.";
+    DateMismatch = "date-mismatch", Error, "A session's date differs from the date its id starts with.";
+    EndBeforeStart = "end-before-start", Error, "A session ends before (or when) it starts.";
+    RetrospectiveBeforeSession = "retrospective-before-session", Error, "A retrospective is published before its session took place.";
+    RetrospectiveForPlannedSession = "retrospective-for-planned-session", Error, "A retrospective looks back on a session that has not happened yet.";
+    RetrospectiveForCancelledSession = "retrospective-for-cancelled-session", Error, "A retrospective looks back on a cancelled session.";
+    StatusContradiction = "status-contradiction", Warning, "A theme's declared status contradicts the sessions that treat it.";
+    EmptyBody = "empty-body", Error, "A retrospective has no text below its front matter.";
+    BrokenLink = "broken-link", Error, "A relative link points to a document or file that does not exist.";
+    BrokenAnchor = "broken-anchor", Error, "A link points to a `#heading` that its target does not have.";
+    MissingImage = "missing-image", Error, "An image points to a file that does not exist.";
+    RawHtml = "raw-html", Warning, "The body contains raw HTML, which is escaped when rendered.";
+    MissingRetrospective = "missing-retrospective", Warning, "A held session has no retrospective yet.";
+}
+
+/// One problem in the content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The rule that found it; it also fixes the severity.
+    pub code: Code,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The file, relative to the knowledge-base root, with `/` separators.
+    pub file: String,
+    /// Byte range of the offending key or value in the file; `None` means the whole file.
+    pub span: Option<Range<usize>>,
+    /// How to fix it, when that can be said.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic for `code` at `span` of `file`.
+    pub fn new(
+        code: Code,
+        file: impl Into<String>,
+        span: Option<Range<usize>>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            code,
+            message: message.into(),
+            file: file.into(),
+            span,
+            help: None,
+        }
+    }
+
+    /// Adds a help line.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a help line if there is one.
+    pub fn with_optional_help(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    /// The severity, fixed by the code.
+    pub fn severity(&self) -> Severity {
+        self.code.severity()
+    }
+}
+
+/// A 1-based line and column; the column counts characters, a tab is one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Position {
+    /// 1-based line, counted from the top of the file.
+    pub line: usize,
+    /// 1-based column in characters; a byte-order mark is not counted.
+    pub column: usize,
+}
+
+/// Turns a byte offset into a line and column of `text`.
+///
+/// Offsets past the end or inside a character are moved back to the nearest character start.
+pub fn position(text: &str, offset: usize) -> Position {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut column = before[line_start..].chars().count() + 1;
+    if line_start == 0 && before.starts_with('\u{feff}') {
+        column -= 1;
+    }
+    Position { line, column }
+}
+
+/// Start and end position of a diagnostic in its file's text (1:1 when it has no span).
+pub fn locate(diagnostic: &Diagnostic, text: &str) -> (Position, Position) {
+    match &diagnostic.span {
+        Some(span) => (position(text, span.start), position(text, span.end)),
+        None => {
+            let start = Position { line: 1, column: 1 };
+            (start, start)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, offset: usize) -> (usize, usize) {
+        let p = position(text, offset);
+        (p.line, p.column)
+    }
+
+    #[test]
+    fn first_character_is_line_one_column_one() {
+        assert_eq!(at("abc", 0), (1, 1));
+    }
+
+    #[test]
+    fn counts_lines_after_newlines() {
+        assert_eq!(at("a\nbc\nd", 3), (2, 2));
+        assert_eq!(at("a\nbc\nd", 5), (3, 1));
+    }
+
+    #[test]
+    fn crlf_counts_as_one_line_break() {
+        assert_eq!(at("a\r\nb", 3), (2, 1));
+    }
+
+    #[test]
+    fn byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}---\ntitle: x";
+        assert_eq!(at(text, 3), (1, 1));
+        assert_eq!(at(text, 4), (1, 2));
+        assert_eq!(at(text, 7), (2, 1));
+    }
+
+    #[test]
+    fn tab_is_one_column() {
+        assert_eq!(at("\tx", 1), (1, 2));
+    }
+
+    #[test]
+    fn multibyte_characters_are_one_column_each() {
+        let text = "café: x";
+        assert_eq!(at(text, "café".len()), (1, 5));
+    }
+
+    #[test]
+    fn offset_inside_a_character_moves_back() {
+        assert_eq!(at("é", 1), (1, 1));
+    }
+
+    #[test]
+    fn offset_past_end_is_clamped() {
+        assert_eq!(at("ab", 99), (1, 3));
+    }
+
+    #[test]
+    fn every_code_is_kebab_case_and_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            let s = code.as_str();
+            assert!(
+                s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit())
+            );
+            assert!(seen.insert(s), "{s} twice");
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Loads one file: read (bounded), decode, split, parse YAML, read the body, build the model.
+//! Every failure becomes a diagnostic; nothing here stops the run.
+
+use std::io::Read;
+use std::ops::Range;
+
+use super::markdown;
+use super::model::Data;
+use super::split::{SplitError, split};
+use super::walk::Found;
+use super::yaml::{self, Node, Value};
+use super::{Document, Organisation, Retrospective, Session, SourceFile, Theme};
+use crate::diag::{Code, Diagnostic, position};
+use crate::kb::schema::DocKind;
+
+/// The largest document read, in bytes (5 MiB); larger files get `file-too-large`.
+pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
+
+/// What loading one file gives.
+pub struct Loaded {
+    /// The file's text (lossy when it was not UTF-8, empty when unread).
+    pub file: SourceFile,
+    /// The document, when the file could be read as text.
+    pub document: Option<Document>,
+    /// Problems found while loading.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads `found`; `file_index` is the position its [`SourceFile`] will have.
+pub fn load(found: &Found, file_index: usize) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let text = match read_text(found, &mut diagnostics) {
+        Ok(text) => text,
+        Err(text) => {
+            return Loaded {
+                file: SourceFile {
+                    path: found.rel.clone(),
+                    text,
+                },
+                document: None,
+                diagnostics,
+            };
+        }
+    };
+    let mut loaded = from_text(found, file_index, text);
+    diagnostics.append(&mut loaded.diagnostics);
+    loaded.diagnostics = diagnostics;
+    loaded
+}
+
+/// Loads `found` from `text` already in memory.
+pub fn from_text(found: &Found, file_index: usize, text: String) -> Loaded {
+    let mut diagnostics = Vec::new();
+    let document = parse_document(found, file_index, &text, &mut diagnostics);
+    Loaded {
+        file: SourceFile {
+            path: found.rel.clone(),
+            text,
+        },
+        document: Some(document),
+        diagnostics,
+    }
+}
+
+/// The file's text, or (as `Err`) what can be shown of it after a diagnostic.
+fn read_text(found: &Found, diagnostics: &mut Vec<Diagnostic>) -> Result<String, String> {
+    let mut problem = |code, message: String| {
+        diagnostics.push(Diagnostic::new(code, found.rel.clone(), None, message));
+        String::new()
+    };
+    let file = std::fs::File::open(&found.path)
+        .map_err(|e| problem(Code::UnreadableFile, format!("cannot read the file: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| problem(Code::UnreadableFile, format!("cannot read the file: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(problem(
+            Code::FileTooLarge,
+            format!(
+                "the file is larger than {} MiB, the limit for one document",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        ));
+    }
+    String::from_utf8(bytes).map_err(|error| {
+        let valid = error.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
+        let at = String::from_utf8_lossy(&error.as_bytes()[..valid]).len();
+        diagnostics.push(
+            Diagnostic::new(
+                Code::NotUtf8,
+                found.rel.clone(),
+                Some(at..at + 1),
+                "the file is not valid UTF-8 text",
+            )
+            .with_help("save the file as UTF-8 in your editor"),
+        );
+        text
+    })
+}
+
+fn parse_document(
+    found: &Found,
+    file_index: usize,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Document {
+    let id = found
+        .path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let (front, opening, body_range) = match split(text) {
+        Ok(parts) => {
+            let front = parse_front(found, text, &parts.yaml, &parts.opening, diagnostics);
+            (front, parts.opening, parts.body)
+        }
+        Err(error) => {
+            diagnostics.push(split_diagnostic(found, text, error));
+            (None, 0..0, 0..text.len())
+        }
+    };
+    let body = markdown::analyse(&text[body_range.clone()], body_range.start);
+    let empty = Node {
+        span: opening.clone(),
+        value: Value::Mapping(Vec::new()),
+    };
+    let data = typed(found.kind, front.as_ref().unwrap_or(&empty));
+    Document {
+        kind: found.kind,
+        id,
+        file: file_index,
+        opening,
+        front,
+        body_range,
+        body,
+        data,
+    }
+}
+
+fn parse_front(
+    found: &Found,
+    text: &str,
+    yaml_range: &Range<usize>,
+    opening: &Range<usize>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Node> {
+    let parsed = yaml::parse(&text[yaml_range.clone()], yaml_range.start);
+    for problem in &parsed.problems {
+        let help = match problem.first {
+            Some(first) => Some(format!(
+                "remove one of them; the first, on line {}, is the one used",
+                position(text, first).line
+            )),
+            None => problem.help.clone(),
+        };
+        diagnostics.push(
+            Diagnostic::new(
+                Code::YamlSyntax,
+                found.rel.clone(),
+                Some(problem.span.clone()),
+                problem.message.clone(),
+            )
+            .with_optional_help(help),
+        );
+    }
+    match parsed.root {
+        Some(root) => Some(root),
+        None if parsed.problems.is_empty() => Some(Node {
+            span: opening.clone(),
+            value: Value::Mapping(Vec::new()),
+        }),
+        None => None,
+    }
+}
+
+fn split_diagnostic(found: &Found, text: &str, error: SplitError) -> Diagnostic {
+    let rel = found.rel.clone();
+    match error {
+        SplitError::NoOpening => {
+            let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            Diagnostic::new(
+                Code::MissingFrontMatter,
+                rel,
+                Some(start..end),
+                "the file does not start with front matter",
+            )
+            .with_help("begin the file with a line `---`, the fields, and another line `---`")
+        }
+        SplitError::Unclosed(opening) => Diagnostic::new(
+            Code::MissingFrontMatter,
+            rel,
+            Some(opening),
+            "the front matter opened here is never closed",
+        )
+        .with_help("end the fields with a line `---`"),
+    }
+}
+
+fn typed(kind: DocKind, front: &Node) -> Data {
+    match kind {
+        DocKind::Organisation => Data::Organisation(Organisation::from_front(front)),
+        DocKind::Theme => Data::Theme(Theme::from_front(front)),
+        DocKind::Session => Data::Session(Session::from_front(front)),
+        DocKind::Retrospective => Data::Retrospective(Retrospective::from_front(front)),
+    }
+}

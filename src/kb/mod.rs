@@ -1,0 +1,200 @@
+//! The knowledge base: root and config, the walk, loading every file once in parallel, the
+//! typed model and the index of ids.
+
+pub mod date;
+mod index;
+mod load;
+pub mod markdown;
+pub mod model;
+mod organisation;
+mod retrospective;
+pub mod root;
+pub mod schema;
+mod session;
+pub mod split;
+mod theme;
+pub mod walk;
+pub mod yaml;
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use rayon::prelude::*;
+use time::Date;
+
+pub use index::Index;
+pub use load::MAX_FILE_BYTES;
+pub use model::Data;
+pub use organisation::Organisation;
+pub use retrospective::{Retrospective, Speaker};
+pub use root::{Config, find_root, read_config};
+pub use schema::DocKind;
+pub use session::{Session, SessionState};
+pub use theme::{Link, Theme, ThemeStatus};
+
+use crate::diag::Diagnostic;
+use markdown::Body;
+use yaml::Node;
+
+/// A file that was read, kept for diagnostics to quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Relative to the root, with `/` separators.
+    pub path: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// One document: where it is, its front matter with spans, its body facts and typed data.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Its type.
+    pub kind: DocKind,
+    /// Its id: the file stem.
+    pub id: String,
+    /// Its position in [`KnowledgeBase::files`].
+    pub file: usize,
+    /// The opening `---` line (empty when there is no front matter).
+    pub opening: Range<usize>,
+    /// The front matter; `None` when it is missing or not valid YAML.
+    pub front: Option<Node>,
+    /// The body's byte range.
+    pub body_range: Range<usize>,
+    /// What the body links to and which anchors it has.
+    pub body: Body,
+    /// The typed model.
+    pub data: Data,
+}
+
+/// Everything loaded from one root.
+#[derive(Debug)]
+pub struct KnowledgeBase {
+    /// The root folder.
+    pub root: PathBuf,
+    /// `pioneers.toml`.
+    pub config: Config,
+    /// The day that decides planned and held.
+    pub today: Date,
+    /// Every Markdown file read, including those that failed to parse.
+    pub files: Vec<SourceFile>,
+    /// The documents, sorted by path.
+    pub documents: Vec<Document>,
+    /// Every non-Markdown file under `content/` (and READMEs), for link checks.
+    pub other_files: HashSet<String>,
+    /// The position of each document by its relative path.
+    pub by_path: HashMap<String, usize>,
+    /// Ids and derived facts.
+    pub index: Index,
+    /// Problems found while loading.
+    pub load_diagnostics: Vec<Diagnostic>,
+}
+
+impl KnowledgeBase {
+    /// Loads the knowledge base at `root`. Only an unreadable root or config is an error;
+    /// problems in files are diagnostics.
+    pub fn load(root: &Path, today: Date) -> Result<Self> {
+        let config = read_config(root)?;
+        let walked = walk::walk(root)?;
+        let loaded: Vec<_> = walked
+            .documents
+            .par_iter()
+            .enumerate()
+            .map(|(i, found)| load::load(found, i))
+            .collect();
+        let mut kb = Self::assemble(root, today, loaded, walked.files);
+        kb.config = config;
+        kb.load_diagnostics.splice(0..0, walked.diagnostics);
+        Ok(kb)
+    }
+
+    /// Builds a knowledge base from files held in memory: `(relative path, text)` pairs
+    /// under `content/`, plus the paths of other files that links may point to. For tests and
+    /// fuzzing; nothing is read from disk.
+    pub fn from_memory(files: &[(&str, &str)], other_files: &[&str], today: Date) -> Self {
+        let loaded = files
+            .iter()
+            .filter_map(|(rel, text)| {
+                let kind = rel.split('/').nth(1).and_then(DocKind::from_folder)?;
+                let found = walk::Found {
+                    path: PathBuf::from(rel),
+                    rel: (*rel).to_string(),
+                    kind,
+                };
+                Some((found, *text))
+            })
+            .enumerate()
+            .map(|(i, (found, text))| load::from_text(&found, i, text.to_string()))
+            .collect();
+        let others = other_files.iter().map(|f| (*f).to_string()).collect();
+        Self::assemble(Path::new("."), today, loaded, others)
+    }
+
+    fn assemble(
+        root: &Path,
+        today: Date,
+        loaded: Vec<load::Loaded>,
+        other_files: HashSet<String>,
+    ) -> Self {
+        let mut files = Vec::with_capacity(loaded.len());
+        let mut documents = Vec::with_capacity(loaded.len());
+        let mut load_diagnostics = Vec::new();
+        for item in loaded {
+            files.push(item.file);
+            documents.extend(item.document);
+            load_diagnostics.extend(item.diagnostics);
+        }
+        let index = Index::build(&documents, today);
+        let by_path = documents
+            .iter()
+            .enumerate()
+            .filter_map(|(i, d)| Some((files.get(d.file)?.path.clone(), i)))
+            .collect();
+        KnowledgeBase {
+            root: root.to_path_buf(),
+            config: Config::default(),
+            today,
+            files,
+            documents,
+            other_files,
+            by_path,
+            index,
+            load_diagnostics,
+        }
+    }
+
+    /// The text of the file `document` was read from.
+    pub fn text(&self, document: &Document) -> &str {
+        self.files
+            .get(document.file)
+            .map_or("", |f| f.text.as_str())
+    }
+
+    /// The relative path of `document`'s file.
+    pub fn path(&self, document: &Document) -> &str {
+        self.files
+            .get(document.file)
+            .map_or("", |f| f.path.as_str())
+    }
+
+    /// The document of `kind` with `id`.
+    pub fn get(&self, kind: DocKind, id: &str) -> Option<&Document> {
+        self.index
+            .find(kind, id)
+            .and_then(|i| self.documents.get(i))
+    }
+
+    /// The session with `id`, typed.
+    pub fn session(&self, id: &str) -> Option<&Session> {
+        match &self.get(DocKind::Session, id)?.data {
+            Data::Session(session) => Some(session),
+            _ => None,
+        }
+    }
+
+    /// The number of Markdown files looked at (loaded or not).
+    pub fn file_count(&self) -> usize {
+        self.files.len()
+    }
+}

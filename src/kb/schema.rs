@@ -1,0 +1,351 @@
+//! The document types and their fields (DESIGN.md §3): the one definition the validator,
+//! and later the JSON Schema and `new`, are generated from.
+
+use std::fmt;
+
+/// The four document types.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum DocKind {
+    /// An organisation in the network.
+    Organisation,
+    /// A theme the network treats.
+    Theme,
+    /// A meeting of the network.
+    Session,
+    /// A look back on a session.
+    Retrospective,
+}
+
+impl DocKind {
+    /// Every type, in the order of DESIGN.md §3.
+    pub const ALL: [DocKind; 4] = [
+        DocKind::Organisation,
+        DocKind::Theme,
+        DocKind::Session,
+        DocKind::Retrospective,
+    ];
+
+    /// The folder under `content/` that holds documents of this type.
+    pub fn folder(self) -> &'static str {
+        match self {
+            DocKind::Organisation => "organisations",
+            DocKind::Theme => "themes",
+            DocKind::Session => "sessions",
+            DocKind::Retrospective => "retrospectives",
+        }
+    }
+
+    /// The type for a folder name, if it is one of the four.
+    pub fn from_folder(folder: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.folder() == folder)
+    }
+
+    /// The singular name, as used in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            DocKind::Organisation => "organisation",
+            DocKind::Theme => "theme",
+            DocKind::Session => "session",
+            DocKind::Retrospective => "retrospective",
+        }
+    }
+
+    /// The fields of this type.
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            DocKind::Organisation => ORGANISATION,
+            DocKind::Theme => THEME,
+            DocKind::Session => SESSION,
+            DocKind::Retrospective => RETROSPECTIVE,
+        }
+    }
+}
+
+impl fmt::Display for DocKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldType {
+    /// Plain text.
+    String,
+    /// Text in which inline Markdown is allowed.
+    Text,
+    /// `YYYY-MM-DD`.
+    Date,
+    /// `HH:MM`.
+    Time,
+    /// An absolute http or https URL.
+    Url,
+    /// `true` or `false`.
+    Bool,
+    /// One of a fixed set of words.
+    Enum(&'static [&'static str]),
+    /// The id of a document of the given type.
+    Ref(DocKind),
+    /// A list of values of one type; a single value is not a list.
+    List(&'static FieldType),
+    /// A mapping with its own fields.
+    Object(&'static [Field]),
+}
+
+impl FieldType {
+    /// How the type is named in messages ("a date (YYYY-MM-DD)").
+    pub fn describe(self) -> String {
+        match self {
+            FieldType::String | FieldType::Text => "text".into(),
+            FieldType::Date => "a date (YYYY-MM-DD)".into(),
+            FieldType::Time => "a time (HH:MM)".into(),
+            FieldType::Url => "a URL".into(),
+            FieldType::Bool => "true or false".into(),
+            FieldType::Enum(_) => "one of the listed words".into(),
+            FieldType::Ref(kind) => format!("the id of a {kind}"),
+            FieldType::List(item) => format!("a list of {}", item.describe_plural()),
+            FieldType::Object(_) => "a mapping of fields".into(),
+        }
+    }
+
+    fn describe_plural(self) -> String {
+        match self {
+            FieldType::Ref(kind) => format!("{} ids", kind.name()),
+            FieldType::Object(_) => "mappings".into(),
+            FieldType::Date => "dates".into(),
+            FieldType::Url => "URLs".into(),
+            _ => "text values".into(),
+        }
+    }
+
+    /// Whether the value is written as a single YAML scalar.
+    pub fn is_scalar(self) -> bool {
+        !matches!(self, FieldType::List(_) | FieldType::Object(_))
+    }
+}
+
+/// One field of a document type or of a nested mapping.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The key in the front matter.
+    pub name: &'static str,
+    /// What it holds.
+    pub ty: FieldType,
+    /// Whether it must be present and not empty.
+    pub required: bool,
+    /// The most characters a text value may have.
+    pub max_chars: Option<usize>,
+    /// What it means, for help texts and the JSON Schema.
+    pub doc: &'static str,
+}
+
+const fn field(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
+    Field {
+        name,
+        ty,
+        required: false,
+        max_chars: None,
+        doc,
+    }
+}
+
+const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
+    Field {
+        required: true,
+        ..field(name, ty, doc)
+    }
+}
+
+/// The kinds of organisation.
+pub const ORGANISATION_KINDS: &[&str] = &[
+    "municipality",
+    "province",
+    "water-board",
+    "national-government",
+    "agency",
+    "company",
+    "nonprofit",
+    "knowledge-institute",
+    "network",
+    "other",
+];
+
+/// The statuses a theme can declare.
+pub const THEME_STATUSES: &[&str] = &["proposed", "scheduled", "discussed", "closed"];
+
+/// The most characters a theme summary may have.
+pub const SUMMARY_MAX_CHARS: usize = 200;
+
+const STRINGS: FieldType = FieldType::List(&FieldType::String);
+const ORGANISATIONS: FieldType = FieldType::List(&FieldType::Ref(DocKind::Organisation));
+const THEMES: FieldType = FieldType::List(&FieldType::Ref(DocKind::Theme));
+
+const ORGANISATION: &[Field] = &[
+    required(
+        "name",
+        FieldType::String,
+        "The organisation's name, e.g. \"Gemeente Schiedam\".",
+    ),
+    required(
+        "kind",
+        FieldType::Enum(ORGANISATION_KINDS),
+        "What sort of organisation it is.",
+    ),
+    field("city", FieldType::String, "Where it is based."),
+    field("website", FieldType::Url, "Its website."),
+    field("tags", STRINGS, "Free keywords."),
+];
+
+const LINK: &[Field] = &[
+    required("title", FieldType::String, "The link text."),
+    required("url", FieldType::Url, "Where it points."),
+];
+
+const THEME: &[Field] = &[
+    required("title", FieldType::String, "The theme's title."),
+    Field {
+        max_chars: Some(SUMMARY_MAX_CHARS),
+        ..required(
+            "summary",
+            FieldType::String,
+            "One sentence of at most 200 characters.",
+        )
+    },
+    field(
+        "carriers",
+        ORGANISATIONS,
+        "Organisations that carry the theme.",
+    ),
+    field(
+        "proposed_by",
+        ORGANISATIONS,
+        "Organisations that proposed it.",
+    ),
+    field(
+        "proposed_in",
+        FieldType::Ref(DocKind::Session),
+        "The session where it was raised.",
+    ),
+    field(
+        "status",
+        FieldType::Enum(THEME_STATUSES),
+        "Derived from the sessions when absent.",
+    ),
+    field("related", THEMES, "Related themes (not itself)."),
+    field("tags", STRINGS, "Free keywords."),
+    field(
+        "links",
+        FieldType::List(&FieldType::Object(LINK)),
+        "Further reading.",
+    ),
+];
+
+const SESSION: &[Field] = &[
+    required("title", FieldType::String, "The session's title."),
+    required(
+        "date",
+        FieldType::Date,
+        "The day; equal to the date that starts the id.",
+    ),
+    field("start", FieldType::Time, "Start time."),
+    field("end", FieldType::Time, "End time, after the start."),
+    required("city", FieldType::String, "Where it takes place."),
+    field("venue", FieldType::String, "The building or room."),
+    required(
+        "hosts",
+        ORGANISATIONS,
+        "The organisations that host it (at least one).",
+    ),
+    field("themes", THEMES, "The agenda."),
+    field(
+        "participants",
+        ORGANISATIONS,
+        "Organisations that took part.",
+    ),
+    field("cancelled", FieldType::Bool, "Whether it was cancelled."),
+    field("registration", FieldType::Url, "Where to sign up."),
+];
+
+const SPEAKER: &[Field] = &[
+    required("name", FieldType::String, "The speaker's name."),
+    field("role", FieldType::String, "Their role."),
+    field(
+        "organisation",
+        FieldType::Ref(DocKind::Organisation),
+        "Their organisation.",
+    ),
+];
+
+const RETROSPECTIVE: &[Field] = &[
+    required("title", FieldType::String, "The retrospective's title."),
+    required(
+        "session",
+        FieldType::Ref(DocKind::Session),
+        "The session it looks back on.",
+    ),
+    required("published", FieldType::Date, "When it was published."),
+    required("authors", STRINGS, "Names as printed (at least one)."),
+    field(
+        "speakers",
+        FieldType::List(&FieldType::Object(SPEAKER)),
+        "Who spoke.",
+    ),
+    field("themes_discussed", THEMES, "Themes treated in the session."),
+    field(
+        "themes_proposed",
+        THEMES,
+        "Themes raised for coming sessions.",
+    ),
+    field(
+        "next_session",
+        FieldType::Ref(DocKind::Session),
+        "The session that follows.",
+    ),
+    field("tags", STRINGS, "Free keywords."),
+];
+
+/// Whether `id` is a slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
+pub fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("open-wob"));
+        assert!(is_slug("2017-09-18-kick-off"));
+        assert!(!is_slug("Open-Wob"));
+        assert!(!is_slug("open--wob"));
+        assert!(!is_slug("-open"));
+        assert!(!is_slug("open_wob"));
+        assert!(!is_slug(""));
+        assert!(!is_slug("café"));
+    }
+
+    #[test]
+    fn folders_round_trip() {
+        for kind in DocKind::ALL {
+            assert_eq!(DocKind::from_folder(kind.folder()), Some(kind));
+        }
+        assert_eq!(DocKind::from_folder("assets"), None);
+    }
+
+    #[test]
+    fn field_names_are_unique_per_type() {
+        for kind in DocKind::ALL {
+            let mut names: Vec<_> = kind.fields().iter().map(|f| f.name).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), kind.fields().len());
+        }
+    }
+}

@@ -1,0 +1,503 @@
+//! YAML with a byte span for every key and value, built from saphyr-parser's events.
+//!
+//! The tree is built here rather than by a generic loader so that the limits are ours:
+//! nesting deeper than [`MAX_DEPTH`] and alias expansion beyond [`MAX_ALIAS_NODES`] stop the
+//! parse of that one file in microseconds, and a repeated key is reported with both places.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use saphyr_parser::{Event, Parser, ScalarStyle, Span};
+
+/// The deepest nesting of sequences and mappings accepted in front matter.
+pub const MAX_DEPTH: usize = 64;
+/// The most nodes that aliases may expand into, for the whole front matter of one file.
+pub const MAX_ALIAS_NODES: usize = 10_000;
+
+/// A YAML value with the byte range it covers in the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    /// Byte range in the whole file (not just the front matter).
+    pub span: Range<usize>,
+    /// The value.
+    pub value: Value,
+}
+
+/// The shapes a YAML value can take; scalars keep their text and resolve on demand.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A scalar; `quoted` when written in quotes or as a block scalar.
+    Scalar {
+        /// The scalar's text after YAML unescaping.
+        text: String,
+        /// Whether it was quoted (then it is always a string).
+        quoted: bool,
+    },
+    /// A sequence.
+    Sequence(Vec<Node>),
+    /// A mapping, in document order.
+    Mapping(Vec<(Node, Node)>),
+}
+
+/// A problem found while parsing, at a byte range of the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct YamlProblem {
+    /// Where it is.
+    pub span: Range<usize>,
+    /// What it is.
+    pub message: String,
+    /// A hint, if one helps.
+    pub help: Option<String>,
+    /// For a repeated key: the byte offset of its first occurrence.
+    pub first: Option<usize>,
+}
+
+/// The result of parsing one front matter: the tree (if it parsed) and every problem.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    /// The root value; `None` when the front matter is empty or could not be parsed.
+    pub root: Option<Node>,
+    /// Syntax errors, exceeded limits and repeated keys.
+    pub problems: Vec<YamlProblem>,
+}
+
+impl Node {
+    /// The scalar's text if this is a scalar that is not null.
+    pub fn as_str(&self) -> Option<&str> {
+        match &self.value {
+            Value::Scalar { text, .. } if !self.is_null() => Some(text),
+            _ => None,
+        }
+    }
+
+    /// Whether this is the YAML null (`~`, `null`, or nothing at all).
+    pub fn is_null(&self) -> bool {
+        matches!(&self.value, Value::Scalar { text, quoted: false }
+            if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    /// The boolean if this is a plain `true` or `false`.
+    pub fn as_bool(&self) -> Option<bool> {
+        match &self.value {
+            Value::Scalar {
+                text,
+                quoted: false,
+            } => match text.as_str() {
+                "true" | "True" | "TRUE" => Some(true),
+                "false" | "False" | "FALSE" => Some(false),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The items if this is a sequence.
+    pub fn as_sequence(&self) -> Option<&[Node]> {
+        match &self.value {
+            Value::Sequence(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    /// The entries if this is a mapping.
+    pub fn as_mapping(&self) -> Option<&[(Node, Node)]> {
+        match &self.value {
+            Value::Mapping(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The key and value nodes of `key` in a mapping.
+    pub fn entry(&self, key: &str) -> Option<(&Node, &Node)> {
+        self.as_mapping()?
+            .iter()
+            .find(|(k, _)| k.as_str() == Some(key))
+            .map(|(k, v)| (k, v))
+    }
+
+    /// The value of `key` in a mapping.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|(_, v)| v)
+    }
+
+    /// A word for the value's shape, for messages ("found a list").
+    pub fn shape(&self) -> &'static str {
+        match &self.value {
+            Value::Scalar { .. } if self.is_null() => "nothing",
+            Value::Scalar { .. } if self.as_bool().is_some() => "true/false",
+            Value::Scalar { .. } => "a single value",
+            Value::Sequence(_) => "a list",
+            Value::Mapping(_) => "a mapping",
+        }
+    }
+
+    /// How many nodes this tree holds (itself included).
+    fn count(&self) -> usize {
+        1 + match &self.value {
+            Value::Scalar { .. } => 0,
+            Value::Sequence(items) => items.iter().map(Node::count).sum(),
+            Value::Mapping(entries) => entries.iter().map(|(k, v)| k.count() + v.count()).sum(),
+        }
+    }
+}
+
+/// Parses `yaml`, which starts at byte `base` of its file, into a tree with file spans.
+pub fn parse(yaml: &str, base: usize) -> Parsed {
+    let offsets = CharOffsets::new(yaml, base);
+    let mut builder = Builder::new(offsets);
+    for event in Parser::new_from_str(yaml) {
+        let step = match event {
+            Ok((event, span)) => builder.on_event(event, span),
+            Err(error) => {
+                let at = builder.offsets.byte(error.marker().index());
+                Err(YamlProblem {
+                    span: at..at,
+                    message: error.info().to_string(),
+                    help: None,
+                    first: None,
+                })
+            }
+        };
+        if let Err(problem) = step {
+            builder.problems.push(problem);
+            return Parsed {
+                root: None,
+                problems: builder.problems,
+            };
+        }
+        if builder.done {
+            break;
+        }
+    }
+    Parsed {
+        root: builder.root,
+        problems: builder.problems,
+    }
+}
+
+/// Maps saphyr's character indices to byte offsets in the file.
+struct CharOffsets {
+    base: usize,
+    /// Byte offset of each character, plus the end; empty when the text is ASCII.
+    table: Vec<usize>,
+    len: usize,
+}
+
+impl CharOffsets {
+    fn new(text: &str, base: usize) -> Self {
+        let table = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect()
+        };
+        CharOffsets {
+            base,
+            table,
+            len: text.len(),
+        }
+    }
+
+    fn byte(&self, char_index: usize) -> usize {
+        let local = if self.table.is_empty() {
+            char_index.min(self.len)
+        } else {
+            self.table.get(char_index).copied().unwrap_or(self.len)
+        };
+        self.base + local
+    }
+
+    fn range(&self, span: Span) -> Range<usize> {
+        self.byte(span.start.index())..self.byte(span.end.index())
+    }
+}
+
+/// A collection being built.
+enum Open {
+    Sequence {
+        start: usize,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Mapping {
+        start: usize,
+        anchor: usize,
+        entries: Vec<(Node, Node)>,
+        key: Option<Node>,
+    },
+}
+
+struct Builder {
+    offsets: CharOffsets,
+    stack: Vec<Open>,
+    anchors: HashMap<usize, Node>,
+    alias_budget: usize,
+    root: Option<Node>,
+    problems: Vec<YamlProblem>,
+    done: bool,
+}
+
+impl Builder {
+    fn new(offsets: CharOffsets) -> Self {
+        Builder {
+            offsets,
+            stack: Vec::new(),
+            anchors: HashMap::new(),
+            alias_budget: MAX_ALIAS_NODES,
+            root: None,
+            problems: Vec::new(),
+            done: false,
+        }
+    }
+
+    fn on_event(&mut self, event: Event<'_>, span: Span) -> Result<(), YamlProblem> {
+        let range = self.offsets.range(span);
+        match event {
+            Event::Scalar(text, style, anchor, _tag) => {
+                let node = Node {
+                    span: range,
+                    value: Value::Scalar {
+                        text: text.into_owned(),
+                        quoted: style != ScalarStyle::Plain,
+                    },
+                };
+                self.remember(anchor, &node);
+                self.push(node);
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if self.stack.len() >= MAX_DEPTH {
+                    return Err(YamlProblem {
+                        span: range,
+                        message: format!("front matter nests deeper than {MAX_DEPTH} levels"),
+                        help: Some("front matter needs at most a few levels".into()),
+                        first: None,
+                    });
+                }
+                let start = range.start;
+                self.stack
+                    .push(if matches!(event, Event::SequenceStart(..)) {
+                        Open::Sequence {
+                            start,
+                            anchor,
+                            items: Vec::new(),
+                        }
+                    } else {
+                        Open::Mapping {
+                            start,
+                            anchor,
+                            entries: Vec::new(),
+                            key: None,
+                        }
+                    });
+            }
+            Event::SequenceEnd | Event::MappingEnd => self.close(range.end),
+            Event::Alias(id) => self.expand_alias(id, range)?,
+            Event::DocumentEnd => self.done = self.root.is_some(),
+            Event::StreamEnd => self.done = true,
+            Event::Nothing | Event::StreamStart | Event::DocumentStart(_) => {}
+        }
+        Ok(())
+    }
+
+    fn close(&mut self, end: usize) {
+        let (node, anchor) = match self.stack.pop() {
+            Some(Open::Sequence {
+                start,
+                anchor,
+                items,
+            }) => (
+                Node {
+                    span: start..end.max(start),
+                    value: Value::Sequence(items),
+                },
+                anchor,
+            ),
+            Some(Open::Mapping {
+                start,
+                anchor,
+                entries,
+                ..
+            }) => {
+                self.check_duplicate_keys(&entries);
+                let end = entries.last().map_or(end, |(_, v)| v.span.end.max(end));
+                (
+                    Node {
+                        span: start..end.max(start),
+                        value: Value::Mapping(entries),
+                    },
+                    anchor,
+                )
+            }
+            None => return,
+        };
+        self.remember(anchor, &node);
+        self.push(node);
+    }
+
+    fn expand_alias(&mut self, id: usize, range: Range<usize>) -> Result<(), YamlProblem> {
+        let Some(target) = self.anchors.get(&id) else {
+            return Err(YamlProblem {
+                span: range,
+                message: "alias to an unknown anchor".into(),
+                help: None,
+                first: None,
+            });
+        };
+        let cost = target.count();
+        if cost > self.alias_budget {
+            return Err(YamlProblem {
+                span: range,
+                message: format!("aliases expand to more than {MAX_ALIAS_NODES} values"),
+                help: Some("write the values out instead of nesting aliases".into()),
+                first: None,
+            });
+        }
+        self.alias_budget -= cost;
+        let mut node = target.clone();
+        node.span = range;
+        self.push(node);
+        Ok(())
+    }
+
+    fn remember(&mut self, anchor: usize, node: &Node) {
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+    }
+
+    fn push(&mut self, node: Node) {
+        match self.stack.last_mut() {
+            Some(Open::Sequence { items, .. }) => items.push(node),
+            Some(Open::Mapping { entries, key, .. }) => match key.take() {
+                Some(k) => entries.push((k, node)),
+                None => *key = Some(node),
+            },
+            None => {
+                if self.root.is_none() {
+                    self.root = Some(node);
+                }
+            }
+        }
+    }
+
+    fn check_duplicate_keys(&mut self, entries: &[(Node, Node)]) {
+        let mut seen: HashMap<&str, &Node> = HashMap::new();
+        for (key, _) in entries {
+            let Some(name) = key.as_str() else { continue };
+            if let Some(first) = seen.get(name) {
+                self.problems.push(YamlProblem {
+                    span: key.span.clone(),
+                    message: format!("the key `{name}` appears twice in one mapping"),
+                    help: None,
+                    first: Some(first.span.start),
+                });
+            } else {
+                seen.insert(name, key);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root(yaml: &str) -> Node {
+        let parsed = parse(yaml, 0);
+        assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+        parsed.root.expect("a root")
+    }
+
+    #[test]
+    fn spans_point_at_keys_and_values() {
+        let yaml = "title: Open Wob\ncarriers: [utrecht, ede]\n";
+        let node = root(yaml);
+        let (key, value) = node.entry("carriers").expect("carriers");
+        assert_eq!(&yaml[key.span.clone()], "carriers");
+        let items = value.as_sequence().expect("a list");
+        assert_eq!(&yaml[items[1].span.clone()], "ede");
+        assert_eq!(
+            &yaml[node.get("title").expect("title").span.clone()],
+            "Open Wob"
+        );
+    }
+
+    #[test]
+    fn spans_are_offset_by_base_and_count_bytes_not_characters() {
+        let yaml = "city: Één\nname: x\n";
+        let node = parse(yaml, 4).root.expect("root");
+        let name = node.get("name").expect("name");
+        assert_eq!(name.span.start - 4, yaml.find(": x").expect("x") + 2);
+    }
+
+    #[test]
+    fn quoted_scalars_are_not_null() {
+        assert!(root("a: ''").get("a").expect("a").as_str().is_some());
+        assert!(root("a:").get("a").expect("a").is_null());
+        assert!(root("a: ~").get("a").expect("a").is_null());
+    }
+
+    #[test]
+    fn syntax_error_has_its_position() {
+        let parsed = parse("title: x\n  bad: [\n", 10);
+        assert!(parsed.root.is_none());
+        assert_eq!(parsed.problems.len(), 1);
+        assert!(parsed.problems[0].span.start > 10);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_quickly() {
+        let yaml = "a: ".to_string() + &"[".repeat(100_000);
+        let start = std::time::Instant::now();
+        let parsed = parse(&yaml, 0);
+        assert!(parsed.root.is_none());
+        let message = &parsed.problems[0].message;
+        assert!(
+            message.contains("deeper") || message.contains("recursion"),
+            "{message}"
+        );
+        assert!(start.elapsed().as_secs() < 2);
+    }
+
+    #[test]
+    fn our_depth_limit_applies_below_the_parser_limit() {
+        let yaml = "a: ".to_string() + &"[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
+        let parsed = parse(&yaml, 0);
+        assert!(
+            parsed.problems[0].message.contains("deeper"),
+            "{:?}",
+            parsed.problems
+        );
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..10 {
+            let prev = format!("*a{}", i - 1);
+            let row = vec![prev.as_str(); 10].join(", ");
+            yaml.push_str(&format!("a{i}: &a{i} [{row}]\n"));
+        }
+        let parsed = parse(&yaml, 0);
+        assert!(parsed.problems[0].message.contains("aliases"));
+    }
+
+    #[test]
+    fn small_aliases_expand() {
+        let node = root("a: &x [1, 2]\nb: *x\n");
+        assert_eq!(
+            node.get("b").and_then(Node::as_sequence).map(<[_]>::len),
+            Some(2)
+        );
+    }
+
+    #[test]
+    fn duplicate_keys_are_reported_and_parsing_goes_on() {
+        let parsed = parse("title: a\ntitle: b\n", 0);
+        assert!(parsed.root.is_some());
+        assert_eq!(parsed.problems.len(), 1);
+        assert_eq!(parsed.problems[0].span, 9..14);
+    }
+}

@@ -1,0 +1,7 @@
+//! `pioneers`: keep, validate, query and render the knowledge of the Pioniersnetwerk Open
+//! Overheid: Markdown files with YAML front matter in a git repository.
+#![forbid(unsafe_code)]
+
+pub mod diag;
+pub mod kb;
+pub mod validate;

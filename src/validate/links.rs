@@ -1,0 +1,149 @@
+//! Where a relative link in a body points: shared by `broken-link`, `broken-anchor` and
+//! `missing-image`.
+
+use crate::kb::{Document, KnowledgeBase};
+
+/// The target of a link destination.
+#[derive(Debug)]
+pub enum Target<'a> {
+    /// An absolute URL, `mailto:` and the like, or an empty link: not checked.
+    External,
+    /// `#anchor` in the same document.
+    SameDocument(String),
+    /// A path relative to the root, with an optional `#anchor`.
+    Path {
+        /// The normalised path, relative to the root; `None` when it climbs out of it.
+        path: Option<String>,
+        /// The anchor, if any.
+        anchor: Option<String>,
+        /// The document at that path, if there is one.
+        document: Option<&'a Document>,
+    },
+}
+
+/// Resolves `dest`, written in `doc`, against the knowledge base.
+pub fn resolve<'a>(kb: &'a KnowledgeBase, doc: &Document, dest: &str) -> Target<'a> {
+    if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
+        return Target::External;
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((path, anchor)) => (path, Some(percent_decode(anchor))),
+        None => (dest, None),
+    };
+    let path = path.split('?').next().unwrap_or_default();
+    if path.is_empty() {
+        return match anchor {
+            Some(anchor) => Target::SameDocument(anchor),
+            None => Target::External,
+        };
+    }
+    let path = normalise(kb.path(doc), &percent_decode(path));
+    let document = path
+        .as_ref()
+        .and_then(|p| kb.by_path.get(p))
+        .and_then(|&i| kb.documents.get(i));
+    Target::Path {
+        path,
+        anchor,
+        document,
+    }
+}
+
+/// Whether a file or folder exists at `path` (relative to the root).
+pub fn exists(kb: &KnowledgeBase, path: &str) -> bool {
+    kb.by_path.contains_key(path) || kb.other_files.contains(path) || kb.root.join(path).exists()
+}
+
+fn has_scheme(dest: &str) -> bool {
+    match dest.find(':') {
+        Some(colon) => {
+            let scheme = &dest[..colon];
+            !scheme.is_empty()
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && scheme
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        }
+        None => false,
+    }
+}
+
+/// Joins `link` to the folder of `from` (both relative to the root) and removes `.` and
+/// `..`; a leading `/` means the root. `None` when the path climbs above the root.
+fn normalise(from: &str, link: &str) -> Option<String> {
+    let mut parts: Vec<&str> = if link.starts_with('/') {
+        Vec::new()
+    } else {
+        let mut dir: Vec<&str> = from.split('/').collect();
+        dir.pop();
+        dir
+    };
+    for part in link.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
+            (b'%', Some(byte)) => {
+                out.push(byte);
+                i += 3;
+            }
+            (byte, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_relative_paths() {
+        assert_eq!(
+            normalise("content/retrospectives/a.md", "../themes/open-wob.md").as_deref(),
+            Some("content/themes/open-wob.md")
+        );
+        assert_eq!(
+            normalise("content/a/b.md", "./c.png").as_deref(),
+            Some("content/a/c.png")
+        );
+        assert_eq!(
+            normalise("content/a/b.md", "/content/x.md").as_deref(),
+            Some("content/x.md")
+        );
+        assert_eq!(normalise("content/a.md", "../../../x"), None);
+    }
+
+    #[test]
+    fn schemes_are_external() {
+        assert!(has_scheme("https://example.org"));
+        assert!(has_scheme("mailto:a@b.nl"));
+        assert!(!has_scheme("../themes/a.md"));
+        assert!(!has_scheme("a.md#x:y"));
+    }
+
+    #[test]
+    fn decodes_percent_escapes() {
+        assert_eq!(percent_decode("open%20wob"), "open wob");
+        assert_eq!(percent_decode("100%"), "100%");
+    }
+}

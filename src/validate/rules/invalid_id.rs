@@ -1,0 +1,105 @@
+//! `invalid-id`: a file name must be a slug; a session's must start with its date.
+
+use crate::diag::{Code, Diagnostic};
+use crate::kb::date::parse_date;
+use crate::kb::schema::{DocKind, is_slug};
+use crate::validate::{Context, Rule};
+
+/// See the module documentation.
+pub struct InvalidId;
+
+impl Rule for InvalidId {
+    fn code(&self) -> Code {
+        Code::InvalidId
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let id = &cx.doc.id;
+        let file = cx.kb.path(cx.doc);
+        if !is_slug(id) {
+            out.push(
+                Diagnostic::new(Code::InvalidId, file, None, format!("`{id}` is not a valid id"))
+                    .with_help(format!(
+                        "ids are lowercase letters, digits and single hyphens: rename the file to `{}.md`",
+                        slugify(id)
+                    )),
+            );
+        } else if cx.doc.kind == DocKind::Session && !starts_with_date(id) {
+            out.push(
+                Diagnostic::new(
+                    Code::InvalidId,
+                    file,
+                    None,
+                    format!("session id `{id}` does not start with the session's date"),
+                )
+                .with_help("name session files YYYY-MM-DD-<name>.md"),
+            );
+        }
+    }
+}
+
+fn starts_with_date(id: &str) -> bool {
+    id.get(..10).and_then(parse_date).is_some() && id.len() > 11 && id.as_bytes()[10] == b'-'
+}
+
+/// A slug for `text`: lowercase, accents folded, anything else a single hyphen.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = fold_accent(c);
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        'ÿ' | 'ý' => 'y',
+        c => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::rules::testing::{base, check};
+
+    #[test]
+    fn uppercase_file_name_is_invalid_with_a_suggestion() {
+        let mut files = base();
+        files.push(("content/themes/Open_Wob Twee.md", "---\n---\n"));
+        assert_eq!(
+            check(&InvalidId, &files),
+            [
+                "content/themes/Open_Wob Twee.md:1:1: `Open_Wob Twee` is not a valid id (ids are lowercase letters, digits and single hyphens: rename the file to `open-wob-twee.md`)"
+            ]
+        );
+    }
+
+    #[test]
+    fn session_ids_start_with_a_date() {
+        let mut files = base();
+        files.push(("content/sessions/utrecht.md", "---\n---\n"));
+        files.push(("content/sessions/2017-13-01-x.md", "---\n---\n"));
+        let found = check(&InvalidId, &files);
+        assert_eq!(found.len(), 2);
+        assert!(found[0].contains("does not start with the session's date"));
+    }
+
+    #[test]
+    fn slugify_folds_accents() {
+        assert_eq!(slugify("Gemeente Zwolle"), "gemeente-zwolle");
+        assert_eq!(slugify("Café Één!"), "cafe-een");
+    }
+}

@@ -1,0 +1,92 @@
+//! `invalid-url`: URLs are absolute http or https addresses.
+
+use crate::diag::{Code, Diagnostic};
+use crate::kb::schema::FieldType;
+use crate::validate::visit::values;
+use crate::validate::{Context, Rule};
+
+/// See the module documentation.
+pub struct InvalidUrl;
+
+impl Rule for InvalidUrl {
+    fn code(&self) -> Code {
+        Code::InvalidUrl
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(front) = cx.front() else { return };
+        values(front, cx.doc.kind.fields(), &mut |field, ty, node| {
+            let (FieldType::Url, Some(value)) = (ty, node.as_str()) else {
+                return;
+            };
+            if is_web_url(value) {
+                return;
+            }
+            let help = if value.contains("://") || value.contains(char::is_whitespace) {
+                "use an http or https address without spaces".to_string()
+            } else {
+                format!("write the whole address: `https://{value}`")
+            };
+            out.push(
+                cx.diag(
+                    Code::InvalidUrl,
+                    node.span.clone(),
+                    format!("`{}` is not an absolute http(s) URL: `{value}`", field.name),
+                )
+                .with_help(help),
+            );
+        });
+    }
+}
+
+/// Whether `text` is `http://` or `https://` followed by a host, without whitespace.
+pub fn is_web_url(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    let Some(rest) = rest else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit('@').next().unwrap_or_default();
+    !host.is_empty()
+        && !host.starts_with(':')
+        && !text.contains(char::is_whitespace)
+        && host
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::rules::testing::{check, with};
+
+    #[test]
+    fn web_urls() {
+        assert!(is_web_url("https://www.schiedam.nl"));
+        assert!(is_web_url("http://localhost:8080/a?b#c"));
+        for bad in [
+            "www.schiedam.nl",
+            "ftp://x.nl",
+            "https://",
+            "https://a b.nl",
+            "javascript:alert(1)",
+            "https:///x",
+        ] {
+            assert!(!is_web_url(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn address_without_scheme_gets_help() {
+        let files = with((
+            "content/organisations/utrecht.md",
+            "---\nname: U\nkind: municipality\nwebsite: www.utrecht.nl\n---\n",
+        ));
+        assert_eq!(
+            check(&InvalidUrl, &files),
+            [
+                "content/organisations/utrecht.md:4:10: `website` is not an absolute http(s) URL: `www.utrecht.nl` (write the whole address: `https://www.utrecht.nl`)"
+            ]
+        );
+    }
+}

@@ -1,0 +1,113 @@
+//! `missing-field`: every required field is present and not empty.
+
+use crate::diag::{Code, Diagnostic};
+use crate::kb::yaml::Node;
+use crate::validate::visit::mappings;
+use crate::validate::{Context, Rule};
+
+/// See the module documentation.
+pub struct MissingField;
+
+impl Rule for MissingField {
+    fn code(&self) -> Code {
+        Code::MissingField
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(front) = cx.front() else { return };
+        mappings(front, cx.doc.kind.fields(), &mut |fields, map| {
+            let is_root = std::ptr::eq(map, front);
+            for field in fields.iter().filter(|f| f.required) {
+                match map.entry(field.name) {
+                    None => {
+                        let span = if is_root {
+                            cx.doc.opening.clone()
+                        } else {
+                            map.span.clone()
+                        };
+                        let within = if is_root {
+                            String::new()
+                        } else {
+                            " in this entry".into()
+                        };
+                        out.push(
+                            cx.diag(
+                                Code::MissingField,
+                                span,
+                                format!("missing required field `{}`{within}", field.name),
+                            )
+                            .with_help(format!(
+                                "add `{}:` with {}",
+                                field.name,
+                                field.ty.describe()
+                            )),
+                        );
+                    }
+                    Some((key, value)) if is_empty(value) => out.push(
+                        cx.diag(
+                            Code::MissingField,
+                            key.span.clone(),
+                            format!("`{}` is empty", field.name),
+                        )
+                        .with_help(format!("give it {}", field.ty.describe())),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        });
+    }
+}
+
+fn is_empty(value: &Node) -> bool {
+    value.is_null()
+        || value.as_str().is_some_and(|s| s.trim().is_empty())
+        || value.as_sequence().is_some_and(<[Node]>::is_empty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::rules::testing::{check, with};
+
+    #[test]
+    fn absent_required_field_points_at_the_opening_line() {
+        let files = with((
+            "content/organisations/utrecht.md",
+            "---\nname: Utrecht\n---\n",
+        ));
+        assert_eq!(
+            check(&MissingField, &files),
+            [
+                "content/organisations/utrecht.md:1:1: missing required field `kind` (add `kind:` with one of the listed words)"
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_values_point_at_their_key() {
+        let files = with((
+            "content/sessions/2017-11-22-utrecht.md",
+            "---\ntitle: ''\ndate: 2017-11-22\ncity: Utrecht\nhosts: []\n---\n",
+        ));
+        let found = check(&MissingField, &files);
+        assert_eq!(found.len(), 2);
+        assert!(
+            found[0].starts_with("content/sessions/2017-11-22-utrecht.md:2:1: `title` is empty")
+        );
+        assert!(found[1].contains(":5:1: `hosts` is empty"));
+    }
+
+    #[test]
+    fn nested_entries_need_their_required_fields() {
+        let files = with((
+            "content/themes/open-wob.md",
+            "---\ntitle: T\nsummary: S\nlinks:\n  - title: Site\n---\n",
+        ));
+        let found = check(&MissingField, &files);
+        assert_eq!(found.len(), 1);
+        assert!(
+            found[0].contains(":5:5: missing required field `url` in this entry"),
+            "{found:?}"
+        );
+    }
+}

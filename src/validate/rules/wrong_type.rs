@@ -1,0 +1,125 @@
+//! `wrong-type`: each value has its field's shape: a single value, a list, a mapping,
+//! true/false. A single value is not accepted as a list.
+
+use crate::diag::{Code, Diagnostic};
+use crate::kb::schema::FieldType;
+use crate::kb::yaml::{Node, Value};
+use crate::validate::visit::values;
+use crate::validate::{Context, Rule};
+
+/// See the module documentation.
+pub struct WrongType;
+
+impl Rule for WrongType {
+    fn code(&self) -> Code {
+        Code::WrongType
+    }
+
+    fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        let Some(front) = cx.front() else { return };
+        if front.as_mapping().is_none() {
+            out.push(
+                cx.diag(
+                    Code::WrongType,
+                    front.span.clone(),
+                    format!(
+                        "front matter must be fields (`key: value`), found {}",
+                        front.shape()
+                    ),
+                )
+                .with_help("write one `key: value` per line"),
+            );
+            return;
+        }
+        values(front, cx.doc.kind.fields(), &mut |field, ty, node| {
+            if fits(ty, node) {
+                return;
+            }
+            let diag = cx.diag(
+                Code::WrongType,
+                node.span.clone(),
+                format!(
+                    "`{}` must be {}, found {}",
+                    field.name,
+                    ty.describe(),
+                    node.shape()
+                ),
+            );
+            let help = match (ty, node.as_str()) {
+                (FieldType::List(_), Some(value)) => {
+                    Some(format!("write a list: `{}: [{value}]`", field.name))
+                }
+                (FieldType::Bool, _) => Some("write `true` or `false`".into()),
+                _ => None,
+            };
+            out.push(diag.with_optional_help(help));
+        });
+    }
+}
+
+/// Whether `node` has the shape `ty` needs.
+fn fits(ty: FieldType, node: &Node) -> bool {
+    match (ty, &node.value) {
+        (FieldType::List(_), Value::Sequence(_)) => true,
+        (FieldType::Object(_), Value::Mapping(_)) => true,
+        (FieldType::Bool, _) => node.as_bool().is_some(),
+        (ty, Value::Scalar { .. }) => ty.is_scalar(),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::rules::testing::{check, with};
+
+    #[test]
+    fn single_value_is_not_a_list() {
+        let files = with((
+            "content/themes/open-wob.md",
+            "---\ntitle: T\nsummary: S\ncarriers: utrecht\n---\n",
+        ));
+        assert_eq!(
+            check(&WrongType, &files),
+            [
+                "content/themes/open-wob.md:4:11: `carriers` must be a list of organisation ids, found a single value (write a list: `carriers: [utrecht]`)"
+            ]
+        );
+    }
+
+    #[test]
+    fn list_where_text_is_expected() {
+        let files = with((
+            "content/organisations/utrecht.md",
+            "---\nname: [a, b]\nkind: other\n---\n",
+        ));
+        let found = check(&WrongType, &files);
+        assert!(
+            found[0].contains(":2:7: `name` must be text, found a list"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn bool_and_nested_shapes() {
+        let files = with((
+            "content/sessions/2017-11-22-utrecht.md",
+            "---\ntitle: U\ndate: 2017-11-22\ncity: U\nhosts: [utrecht]\ncancelled: ja\n---\n",
+        ));
+        assert!(check(&WrongType, &files)[0].contains("`cancelled` must be true or false"));
+        let files = with((
+            "content/themes/open-wob.md",
+            "---\ntitle: T\nsummary: S\nlinks: [https://x.nl]\n---\n",
+        ));
+        assert!(
+            check(&WrongType, &files)[0]
+                .contains("`links` must be a mapping of fields, found a single value")
+        );
+    }
+
+    #[test]
+    fn front_matter_that_is_not_fields() {
+        let files = with(("content/organisations/utrecht.md", "---\n- a\n- b\n---\n"));
+        assert!(check(&WrongType, &files)[0].contains(":2:1: front matter must be fields"));
+    }
+}

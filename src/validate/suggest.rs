@@ -1,0 +1,47 @@
+//! "Did you mean …?": the closest candidate by edit distance.
+
+/// The candidate most like `input`, if one is close enough to be a likely typo.
+pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let input = input.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let score = strsim::jaro_winkler(&input, &candidate.to_lowercase());
+        if score >= 0.8 && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// `did you mean `x`?` for the closest candidate.
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<String> {
+    closest(input, candidates).map(|c| format!("did you mean `{c}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_typos() {
+        assert_eq!(
+            closest("utrect", ["schiedam", "utrecht", "ede"]),
+            Some("utrecht")
+        );
+        assert_eq!(closest("ttle", ["title", "summary"]), Some("title"));
+        assert_eq!(
+            closest("wijkbudgt", ["open-wob", "wijkbudget-emmen"]),
+            Some("wijkbudget-emmen")
+        );
+        assert_eq!(closest("Utrecht", ["utrecht"]), Some("utrecht"));
+    }
+
+    #[test]
+    fn stays_quiet_when_nothing_is_close() {
+        assert_eq!(closest("zwolle", ["schiedam", "utrecht"]), None);
+        assert_eq!(closest("x", [] as [&str; 0]), None);
+    }
+}

@@ -1,0 +1,47 @@
+//! Walks front matter along the schema, so each type rule looks only at what it checks.
+
+use crate::kb::schema::{Field, FieldType};
+use crate::kb::yaml::{Node, Value};
+
+/// Calls `f` with the field, expected type and node of every non-null value the schema
+/// knows, descending into lists and mappings only where their shape is right.
+pub fn values(map: &Node, fields: &'static [Field], f: &mut dyn FnMut(&Field, FieldType, &Node)) {
+    for (key, value) in map.as_mapping().unwrap_or_default() {
+        let Some(field) = fields.iter().find(|field| key.as_str() == Some(field.name)) else {
+            continue;
+        };
+        visit(field, field.ty, value, f);
+    }
+}
+
+fn visit(field: &Field, ty: FieldType, node: &Node, f: &mut dyn FnMut(&Field, FieldType, &Node)) {
+    if node.is_null() {
+        return;
+    }
+    f(field, ty, node);
+    match (ty, &node.value) {
+        (FieldType::List(item), Value::Sequence(items)) => {
+            for node in items {
+                visit(field, *item, node, f);
+            }
+        }
+        (FieldType::Object(fields), Value::Mapping(_)) => values(node, fields, f),
+        _ => {}
+    }
+}
+
+/// Calls `f` with every mapping in the front matter that has fields of its own (the root
+/// and the objects in lists), with those fields.
+pub fn mappings(root: &Node, fields: &'static [Field], f: &mut dyn FnMut(&'static [Field], &Node)) {
+    if root.as_mapping().is_none() {
+        return;
+    }
+    f(fields, root);
+    values(root, fields, &mut |_, ty, node| {
+        if let FieldType::Object(fields) = ty
+            && node.as_mapping().is_some()
+        {
+            f(fields, node);
+        }
+    });
+}
