@@ -2,6 +2,11 @@
 //! Overheid: Markdown files with YAML front matter in a git repository.
 #![forbid(unsafe_code)]
 
+pub mod cli;
 pub mod diag;
 pub mod kb;
+pub mod report;
+pub mod run;
 pub mod validate;
+
+pub use run::run;

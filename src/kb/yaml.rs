@@ -477,7 +477,7 @@ mod tests {
         let mut yaml = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for i in 1..10 {
             let prev = format!("*a{}", i - 1);
-            let row = vec![prev.as_str(); 10].join(", ");
+            let row = [prev.as_str(); 10].join(", ");
             yaml.push_str(&format!("a{i}: &a{i} [{row}]\n"));
         }
         let parsed = parse(&yaml, 0);

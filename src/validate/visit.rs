@@ -3,6 +3,9 @@
 use crate::kb::schema::{Field, FieldType};
 use crate::kb::yaml::{Node, Value};
 
+/// What [`mappings`] calls: the mapping's fields, the mapping, and the field it is in.
+pub type MappingVisitor<'a> = dyn FnMut(&'static [Field], &Node, Option<&'static str>) + 'a;
+
 /// Calls `f` with the field, expected type and node of every non-null value the schema
 /// knows, descending into lists and mappings only where their shape is right.
 pub fn values(map: &Node, fields: &'static [Field], f: &mut dyn FnMut(&Field, FieldType, &Node)) {
@@ -31,17 +34,18 @@ fn visit(field: &Field, ty: FieldType, node: &Node, f: &mut dyn FnMut(&Field, Fi
 }
 
 /// Calls `f` with every mapping in the front matter that has fields of its own (the root
-/// and the objects in lists), with those fields.
-pub fn mappings(root: &Node, fields: &'static [Field], f: &mut dyn FnMut(&'static [Field], &Node)) {
+/// and the objects in lists), with those fields and the name of the field it is in
+/// (`None` for the root).
+pub fn mappings(root: &Node, fields: &'static [Field], f: &mut MappingVisitor<'_>) {
     if root.as_mapping().is_none() {
         return;
     }
-    f(fields, root);
-    values(root, fields, &mut |_, ty, node| {
+    f(fields, root, None);
+    values(root, fields, &mut |field, ty, node| {
         if let FieldType::Object(fields) = ty
             && node.as_mapping().is_some()
         {
-            f(fields, node);
+            f(fields, node, Some(field.name));
         }
     });
 }

@@ -15,8 +15,8 @@ impl Rule for MissingField {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(front) = cx.front() else { return };
-        mappings(front, cx.doc.kind.fields(), &mut |fields, map| {
-            let is_root = std::ptr::eq(map, front);
+        mappings(front, cx.doc.kind.fields(), &mut |fields, map, parent| {
+            let is_root = parent.is_none();
             for field in fields.iter().filter(|f| f.required) {
                 match map.entry(field.name) {
                     None => {
@@ -25,11 +25,9 @@ impl Rule for MissingField {
                         } else {
                             map.span.clone()
                         };
-                        let within = if is_root {
-                            String::new()
-                        } else {
-                            " in this entry".into()
-                        };
+                        let within = parent
+                            .map(|p| format!(" in this `{p}` entry"))
+                            .unwrap_or_default();
                         out.push(
                             cx.diag(
                                 Code::MissingField,
@@ -106,7 +104,7 @@ mod tests {
         let found = check(&MissingField, &files);
         assert_eq!(found.len(), 1);
         assert!(
-            found[0].contains(":5:5: missing required field `url` in this entry"),
+            found[0].contains(":5:5: missing required field `url` in this `links` entry"),
             "{found:?}"
         );
     }

@@ -35,18 +35,18 @@ impl Rule for SelfReference {
                     );
                 }
             }
-            Data::Retrospective(retro) => {
-                if retro.session.is_some() && retro.next_session == retro.session {
-                    if let Some(span) = cx.value_span("next_session") {
-                        out.push(
-                            cx.diag(
-                                Code::SelfReference,
-                                span,
-                                "`next_session` is the session this retrospective looks back on",
-                            )
-                            .with_help("name the session that follows it"),
-                        );
-                    }
+            Data::Retrospective(retro)
+                if retro.session.is_some() && retro.next_session == retro.session =>
+            {
+                if let Some(span) = cx.value_span("next_session") {
+                    out.push(
+                        cx.diag(
+                            Code::SelfReference,
+                            span,
+                            "`next_session` is the session this retrospective looks back on",
+                        )
+                        .with_help("name the session that follows it"),
+                    );
                 }
             }
             _ => {}

@@ -16,7 +16,7 @@ impl Rule for UnknownField {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(front) = cx.front() else { return };
         let kind = cx.doc.kind;
-        mappings(front, kind.fields(), &mut |fields, map| {
+        mappings(front, kind.fields(), &mut |fields, map, parent| {
             for (key, _) in map.as_mapping().unwrap_or_default() {
                 let Some(name) = key.as_str() else {
                     out.push(cx.diag(
@@ -37,7 +37,10 @@ impl Rule for UnknownField {
                     cx.diag(
                         Code::UnknownField,
                         key.span.clone(),
-                        format!("unknown field `{name}` for a {kind}"),
+                        match parent {
+                            None => format!("unknown {kind} field `{name}`"),
+                            Some(parent) => format!("unknown field `{name}` in `{parent}`"),
+                        },
                     )
                     .with_help(help),
                 );
@@ -60,7 +63,7 @@ mod tests {
         assert_eq!(
             check(&UnknownField, &files),
             [
-                "content/organisations/utrecht.md:4:1: unknown field `websiet` for a organisation (did you mean `website`?)"
+                "content/organisations/utrecht.md:4:1: unknown organisation field `websiet` (did you mean `website`?)"
             ]
         );
     }
@@ -86,7 +89,10 @@ mod tests {
         ));
         let found = check(&UnknownField, &files);
         assert_eq!(found.len(), 1);
-        assert!(found[0].contains(":8:5: unknown field `rol`"), "{found:?}");
+        assert!(
+            found[0].contains(":8:5: unknown field `rol` in `speakers`"),
+            "{found:?}"
+        );
         assert!(found[0].contains("did you mean `role`?"));
     }
 }

@@ -1,0 +1,74 @@
+//! Printing diagnostics: one file per output format.
+
+mod github;
+mod human;
+mod json;
+
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use crate::cli::Format;
+use crate::diag::{Diagnostic, Severity};
+
+/// What a report needs besides the diagnostics: the files' texts and the count of files.
+pub struct Sources<'a> {
+    texts: HashMap<&'a str, &'a str>,
+    files: usize,
+}
+
+impl<'a> Sources<'a> {
+    /// Sources from `(path, text)` pairs; `files` is the number of files checked.
+    pub fn new(texts: impl IntoIterator<Item = (&'a str, &'a str)>, files: usize) -> Self {
+        Sources {
+            texts: texts.into_iter().collect(),
+            files,
+        }
+    }
+
+    /// The text of `path`, or empty if it was not read.
+    pub fn text(&self, path: &str) -> &'a str {
+        self.texts.get(path).copied().unwrap_or("")
+    }
+}
+
+/// The counts printed at the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Files checked.
+    pub files: usize,
+    /// Diagnostics with severity error.
+    pub errors: usize,
+    /// Diagnostics with severity warning.
+    pub warnings: usize,
+}
+
+impl Summary {
+    /// Counts `diagnostics`.
+    pub fn of(diagnostics: &[Diagnostic], files: usize) -> Self {
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity() == Severity::Error)
+            .count();
+        Summary {
+            files,
+            errors,
+            warnings: diagnostics.len() - errors,
+        }
+    }
+}
+
+/// Writes `diagnostics` in `format`; `color` only matters for the human format.
+pub fn write(
+    out: &mut dyn Write,
+    format: Format,
+    diagnostics: &[Diagnostic],
+    sources: &Sources<'_>,
+    color: bool,
+) -> io::Result<()> {
+    let summary = Summary::of(diagnostics, sources.files);
+    match format {
+        Format::Human => human::write(out, diagnostics, sources, summary, color),
+        Format::Json => json::write(out, diagnostics, sources, summary),
+        Format::Github => github::write(out, diagnostics, sources),
+    }
+}
