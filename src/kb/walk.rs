@@ -84,8 +84,15 @@ pub fn walk(root: &Path) -> Result<Walked> {
             }
             continue;
         }
-        if !is_dir {
+        if entry.file_type().is_file() {
             classify(&mut walked, entry.path(), rel);
+        } else if !is_dir && is_markdown(entry.path()) {
+            walked.diagnostics.push(Diagnostic::new(
+                Code::UnreadableFile,
+                rel,
+                None,
+                "not a regular file (a pipe, socket or device); it is not read",
+            ));
         }
     }
     Ok(walked)
@@ -129,6 +136,11 @@ fn classify(walked: &mut Walked, path: &Path, rel: String) {
             );
         }
     }
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
 }
 
 fn inside(real_root: &Path, path: &Path) -> bool {

@@ -1,0 +1,154 @@
+//! A small builder for running the binary on a fixture copied to a temporary folder.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The date every test runs on, so planned and held never drift.
+pub const TODAY: &str = "2026-11-28";
+
+/// A knowledge base in a temporary folder, and the command to run on it.
+pub struct Test {
+    dir: tempfile::TempDir,
+    args: Vec<String>,
+    envs: Vec<(String, String)>,
+    cwd: Option<PathBuf>,
+    fixed_today: bool,
+}
+
+/// What a run gave.
+#[derive(Debug)]
+pub struct Output {
+    /// The exit status (`None` if killed).
+    pub status: Option<i32>,
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+}
+
+impl Test {
+    /// An empty knowledge base (just `content/`).
+    pub fn empty() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("content")).expect("mkdir");
+        Test {
+            dir,
+            args: Vec::new(),
+            envs: Vec::new(),
+            cwd: None,
+            fixed_today: true,
+        }
+    }
+
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Self {
+        let test = Test::empty();
+        let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        copy_dir(&source, test.root());
+        test
+    }
+
+    /// The knowledge-base root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Writes `contents` to `path` under the root.
+    pub fn file(self, path: &str, contents: impl AsRef<[u8]>) -> Self {
+        let path = self.root().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, contents).expect("write");
+        self
+    }
+
+    /// Adds arguments.
+    pub fn args<I: IntoIterator<Item = S>, S: Into<String>>(mut self, args: I) -> Self {
+        self.args.extend(args.into_iter().map(Into::into));
+        self
+    }
+
+    /// Sets an environment variable.
+    pub fn env(mut self, key: &str, value: &str) -> Self {
+        self.envs.push((key.into(), value.into()));
+        self
+    }
+
+    /// Runs from `dir` under the root instead of the root itself.
+    pub fn current_dir(mut self, dir: &str) -> Self {
+        self.cwd = Some(self.root().join(dir));
+        self
+    }
+
+    /// Leaves `--today` out, so `PIONEERS_TODAY` or the clock decide.
+    pub fn without_today(mut self) -> Self {
+        self.fixed_today = false;
+        self
+    }
+
+    /// Runs the binary with `--today` fixed, killing it after 30 seconds.
+    pub fn run(&self) -> Output {
+        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_pioneers"));
+        cmd.current_dir(self.cwd.as_deref().unwrap_or(self.root()))
+            .env_remove("PIONEERS_TODAY")
+            .env("NO_COLOR", "1")
+            .args(&self.args)
+            .timeout(Duration::from_secs(30));
+        if self.fixed_today {
+            cmd.args(["--today", TODAY]);
+        }
+        for (key, value) in &self.envs {
+            cmd.env(key, value);
+        }
+        let output = cmd.output().expect("the binary runs");
+        Output {
+            status: output.status.code(),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// Runs `validate` with `--format json` (and the arguments given, if any) and returns
+    /// the parsed report.
+    pub fn json(mut self) -> (Option<i32>, serde_json::Value) {
+        if self.args.first().is_none_or(|a| a != "validate") {
+            self.args.insert(0, "validate".into());
+        }
+        let output = self.args(["--format", "json"]).run();
+        let json = serde_json::from_str(&output.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}\n{}", output.stdout, output.stderr));
+        (output.status, json)
+    }
+}
+
+/// The `code@line:column` of every diagnostic in a JSON report, for compact assertions.
+pub fn located(json: &serde_json::Value) -> Vec<String> {
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            format!(
+                "{}@{}:{}:{}",
+                d["code"].as_str().unwrap_or("?"),
+                d["file"].as_str().unwrap_or("?"),
+                d["line"],
+                d["column"]
+            )
+        })
+        .collect()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("fixture exists") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}

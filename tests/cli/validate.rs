@@ -1,0 +1,294 @@
+//! `pioneers validate`: exit codes, formats, positions and path selection.
+
+use crate::support::{Test, located};
+
+#[test]
+fn sample_content_is_valid() {
+    let output = Test::empty()
+        .args(["--root", env!("CARGO_MANIFEST_DIR"), "validate"])
+        .run();
+    assert_eq!(output.status, Some(0), "{}", output.stdout);
+    assert!(
+        output.stdout.ends_with("0 errors, 1 warning\n"),
+        "{}",
+        output.stdout
+    );
+    assert!(output.stdout.contains("warning[missing-retrospective]"));
+}
+
+#[test]
+fn clean_fixture_passes_with_a_summary() {
+    let output = Test::fixture("clean").args(["validate"]).run();
+    assert_eq!(output.status, Some(0), "{}", output.stdout);
+    assert_eq!(output.stdout, "6 files checked: 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let output = Test::fixture("warnings-only").args(["validate"]).run();
+    assert_eq!(output.status, Some(0));
+    assert!(output.stdout.contains("warning[missing-retrospective]"));
+    let output = Test::fixture("warnings-only")
+        .args(["validate", "--deny-warnings"])
+        .run();
+    assert_eq!(output.status, Some(1));
+}
+
+#[test]
+fn many_errors_human_snapshot() {
+    let output = Test::fixture("many-errors").args(["validate"]).run();
+    assert_eq!(output.status, Some(1));
+    insta::assert_snapshot!(output.stdout);
+}
+
+#[test]
+fn many_errors_json_snapshot() {
+    let (status, json) = Test::fixture("many-errors").json();
+    assert_eq!(status, Some(1));
+    insta::assert_json_snapshot!(json);
+}
+
+#[test]
+fn many_errors_github_snapshot() {
+    let output = Test::fixture("many-errors")
+        .args(["validate", "--format", "github"])
+        .run();
+    assert_eq!(output.status, Some(1));
+    insta::assert_snapshot!(output.stdout);
+}
+
+#[test]
+fn three_errors_in_one_file_give_three_diagnostics_on_three_lines() {
+    let (status, json) = Test::fixture("clean")
+        .file(
+            "content/themes/open-wob.md",
+            "---\ntitle: Open Wob\nsummary: [niet, een, zin]\ncarriers: [utrech]\nstatus: klaar\n---\n## Aanpak\n",
+        )
+        .json();
+    assert_eq!(status, Some(1));
+    assert_eq!(
+        located(&json),
+        [
+            "wrong-type@content/themes/open-wob.md:3:10",
+            "unknown-reference@content/themes/open-wob.md:4:12",
+            "invalid-value@content/themes/open-wob.md:5:9",
+        ]
+    );
+}
+
+#[test]
+fn a_broken_sample_field_is_reported_at_its_line_and_column_in_every_format() {
+    let sample = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content/organisations/utrecht.md"),
+    )
+    .expect("sample");
+    let broken = sample.replace("kind: municipality", "kind: gemeente");
+    assert_ne!(broken, sample);
+    let test = || Test::fixture("clean").file("content/organisations/utrecht.md", &broken);
+    let human = test().args(["validate"]).run().stdout;
+    assert!(
+        human.contains("--> content/organisations/utrecht.md:3:7"),
+        "{human}"
+    );
+    let (_, json) = test().json();
+    assert_eq!(
+        located(&json),
+        ["invalid-value@content/organisations/utrecht.md:3:7"]
+    );
+    let github = test().args(["validate", "--format", "github"]).run().stdout;
+    assert!(github.starts_with("::error file=content/organisations/utrecht.md,line=3,col=7,endLine=3,endColumn=15,title=invalid-value::"), "{github}");
+}
+
+#[test]
+fn json_has_exactly_the_documented_shape() {
+    let (_, json) = Test::fixture("many-errors").json();
+    let keys = |v: &serde_json::Value| {
+        let mut k: Vec<_> = v.as_object().expect("object").keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(keys(&json), ["diagnostics", "summary"]);
+    assert_eq!(keys(&json["summary"]), ["errors", "files", "warnings"]);
+    for d in json["diagnostics"].as_array().expect("array") {
+        assert_eq!(
+            keys(d),
+            [
+                "code",
+                "column",
+                "end_column",
+                "end_line",
+                "file",
+                "help",
+                "line",
+                "message",
+                "severity"
+            ]
+        );
+    }
+}
+
+#[test]
+fn paths_select_what_is_reported_but_everything_is_loaded() {
+    let (status, json) = Test::fixture("many-errors")
+        .file("content/organisations/kapot.md", "---\nname: x\n---\n")
+        .args(["validate", "content/organisations/kapot.md"])
+        .json();
+    assert_eq!(status, Some(1));
+    assert_eq!(
+        located(&json),
+        ["missing-field@content/organisations/kapot.md:1:1"]
+    );
+    assert_eq!(json["summary"]["files"], 1);
+
+    let (status, json) = Test::fixture("many-errors")
+        .args(["validate", "content/organisations"])
+        .json();
+    assert_eq!(status, Some(0), "{json}");
+}
+
+#[test]
+fn a_path_that_does_not_exist_is_a_usage_error() {
+    let output = Test::fixture("clean")
+        .args(["validate", "content/nope.md"])
+        .run();
+    assert_eq!(output.status, Some(2));
+    assert!(
+        output.stderr.contains("cannot find content/nope.md"),
+        "{}",
+        output.stderr
+    );
+}
+
+#[test]
+fn the_root_is_found_upwards_and_paths_stay_relative_to_it() {
+    let (status, json) = Test::fixture("many-errors")
+        .current_dir("content/themes")
+        .args(["validate", "open-wob.md"])
+        .json();
+    assert_eq!(status, Some(1));
+    assert!(
+        located(&json)
+            .iter()
+            .all(|l| l.contains("@content/themes/open-wob.md:"))
+    );
+}
+
+#[test]
+fn root_flag_overrides_discovery() {
+    let elsewhere = Test::fixture("clean");
+    let output = Test::empty()
+        .args([
+            "--root",
+            elsewhere.root().to_str().expect("utf-8"),
+            "validate",
+        ])
+        .run();
+    assert_eq!(output.status, Some(0), "{}{}", output.stdout, output.stderr);
+}
+
+#[test]
+fn today_decides_held_and_planned_and_comes_from_the_environment_too() {
+    let output = Test::fixture("warnings-only")
+        .without_today()
+        .env("PIONEERS_TODAY", "2017-01-01")
+        .args(["validate", "--deny-warnings"])
+        .run();
+    assert_eq!(output.status, Some(0), "{}", output.stdout);
+    let output = Test::fixture("warnings-only")
+        .without_today()
+        .env("PIONEERS_TODAY", "2026-11-28")
+        .args(["validate", "--deny-warnings"])
+        .run();
+    assert_eq!(output.status, Some(1));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(
+        Test::fixture("clean")
+            .args(["validate", "--today", "18-09-2017"])
+            .run()
+            .status,
+        Some(2)
+    );
+    assert_eq!(
+        Test::fixture("clean")
+            .args(["validate", "--format", "xml"])
+            .run()
+            .status,
+        Some(2)
+    );
+    assert_eq!(
+        Test::fixture("clean").args(["frobnicate"]).run().status,
+        Some(2)
+    );
+}
+
+#[test]
+fn a_root_without_content_is_an_environment_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = Test::empty()
+        .args(["--root", dir.path().to_str().expect("utf-8"), "validate"])
+        .run();
+    assert_eq!(output.status, Some(2));
+    assert!(
+        output.stderr.starts_with("error: no `content/` folder"),
+        "{}",
+        output.stderr
+    );
+}
+
+#[test]
+fn an_invalid_config_is_an_environment_error() {
+    let output = Test::fixture("clean")
+        .file("pioneers.toml", "titel = 1\n")
+        .args(["validate"])
+        .run();
+    assert_eq!(output.status, Some(2));
+    assert!(output.stderr.contains("invalid"), "{}", output.stderr);
+}
+
+#[test]
+fn markdown_outside_the_type_folders_is_unknown_folder() {
+    let (status, json) = Test::fixture("unknown-folder").json();
+    assert_eq!(status, Some(1));
+    assert_eq!(located(&json), ["unknown-folder@content/notes/idee.md:1:1"]);
+}
+
+#[test]
+fn bom_and_crlf_do_not_shift_positions() {
+    let text = "\u{feff}---\r\nname: Gemeente Ede\r\nkind: gemeente\r\n---\r\n";
+    let test = || Test::fixture("clean").file("content/organisations/ede.md", text);
+    let (_, json) = test().json();
+    assert_eq!(
+        located(&json),
+        ["invalid-value@content/organisations/ede.md:3:7"]
+    );
+    assert_eq!(json["diagnostics"][0]["end_column"], 15);
+    let human = test().args(["validate"]).run().stdout;
+    assert!(human.contains("3 | kind: gemeente\n"), "{human}");
+}
+
+#[test]
+fn multibyte_characters_count_as_one_column() {
+    let text = "---\nname: Één café\nkind: gemeente\ncity: Ëde\nwebsiet: x\n---\n";
+    let (_, json) = Test::fixture("clean")
+        .file("content/organisations/ede.md", text)
+        .json();
+    assert_eq!(
+        located(&json),
+        [
+            "invalid-value@content/organisations/ede.md:3:7",
+            "unknown-field@content/organisations/ede.md:5:1"
+        ]
+    );
+}
+
+#[test]
+fn colour_only_when_asked_for_by_a_terminal() {
+    let output = Test::fixture("many-errors").args(["validate"]).run();
+    assert!(
+        !output.stdout.contains('\u{1b}'),
+        "piped output has no escape codes"
+    );
+}
