@@ -1,6 +1,7 @@
 //! `pioneers`: keep, validate, query and render the knowledge of the Pioniersnetwerk Open
 //! Overheid: Markdown files with YAML front matter in a git repository.
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod cli;
 pub mod diag;
