@@ -8,6 +8,7 @@ pub mod diag;
 pub mod kb;
 pub mod report;
 pub mod run;
+pub mod text;
 pub mod validate;
 
 pub use run::run;

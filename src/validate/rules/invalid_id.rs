@@ -3,6 +3,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::kb::date::parse_date;
 use crate::kb::schema::{DocKind, is_slug};
+use crate::text::slugify;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -42,34 +43,6 @@ fn starts_with_date(id: &str) -> bool {
     id.get(..10).and_then(parse_date).is_some() && id.len() > 11 && id.as_bytes()[10] == b'-'
 }
 
-/// A slug for `text`: lowercase, accents folded, anything else a single hyphen.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::new();
-    for c in text.chars().flat_map(char::to_lowercase) {
-        let c = fold_accent(c);
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.ends_with('-') && !slug.is_empty() {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').to_string()
-}
-
-fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ñ' => 'n',
-        'ÿ' | 'ý' => 'y',
-        c => c,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,11 +68,5 @@ mod tests {
         let found = check(&InvalidId, &files);
         assert_eq!(found.len(), 2);
         assert!(found[0].contains("does not start with the session's date"));
-    }
-
-    #[test]
-    fn slugify_folds_accents() {
-        assert_eq!(slugify("Gemeente Zwolle"), "gemeente-zwolle");
-        assert_eq!(slugify("Café Één!"), "cafe-een");
     }
 }

@@ -1,0 +1,72 @@
+//! Text folding shared by ids, sorting and search: lowercase, accents removed.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// `text` in lowercase with accents removed (`Één café` → `een cafe`).
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A key that sorts the way a Dutch reader expects: case and accents ignored, and
+/// punctuation other than spaces skipped ("Één" sorts under E).
+pub fn sort_key(text: &str) -> String {
+    fold(text)
+        .chars()
+        .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+        .collect()
+}
+
+/// A slug for `text`: lowercase ASCII letters and digits, anything else one hyphen.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in fold(text).chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+/// The words of `text` with their byte ranges: runs of letters and digits.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(fold("Één Café"), "een cafe");
+        assert_eq!(fold("Ëde"), "ede");
+    }
+
+    #[test]
+    fn sort_keys_ignore_punctuation() {
+        assert!(sort_key("Den Haag") < sort_key("Dordrecht"));
+        assert!(sort_key("Ede") < sort_key("Één") && sort_key("Één") < sort_key("Emmen"));
+    }
+
+    #[test]
+    fn slugs_fold_accents() {
+        assert_eq!(slugify("Gemeente Zwolle"), "gemeente-zwolle");
+        assert_eq!(slugify("Café Één!"), "cafe-een");
+        assert_eq!(slugify("Open_Wob Twee"), "open-wob-twee");
+    }
+
+    #[test]
+    fn words_have_offsets() {
+        let text = "Open Wob, café!";
+        let found: Vec<_> = words(text).collect();
+        assert_eq!(found, [(0, "Open"), (5, "Wob"), (10, "café")]);
+    }
+}
