@@ -31,7 +31,264 @@ pub enum Command {
     /// Check every document and report every problem with its file, line and column.
     #[command(after_help = VALIDATE_EXAMPLES)]
     Validate(ValidateArgs),
+    /// List or show themes.
+    #[command(subcommand)]
+    Themes(Themes),
+    /// List or show sessions.
+    #[command(subcommand)]
+    Sessions(Sessions),
+    /// List or show retrospectives.
+    #[command(subcommand, visible_alias = "retros")]
+    Retrospectives(Retrospectives),
+    /// List or show organisations.
+    #[command(subcommand, visible_alias = "orgs")]
+    Organisations(Organisations),
+    /// Search titles, summaries and bodies of every document.
+    #[command(after_help = SEARCH_EXAMPLES)]
+    Search(SearchArgs),
+    /// The network's health: themes per status, sessions per year, who does what.
+    #[command(after_help = STATS_EXAMPLES)]
+    Stats(StatsArgs),
 }
+
+/// `themes list|show`.
+#[derive(Debug, Subcommand)]
+pub enum Themes {
+    /// List themes, by title.
+    #[command(after_help = THEMES_LIST_EXAMPLES)]
+    List {
+        /// Only themes with this status (declared, or derived from the sessions).
+        #[arg(long, value_enum)]
+        status: Option<StatusArg>,
+        /// Only themes this organisation carries (its id).
+        #[arg(long, value_name = "ORG")]
+        carrier: Option<String>,
+        /// Only themes with this tag.
+        #[arg(long)]
+        tag: Option<String>,
+        /// Sorting, limits, `--where` and format.
+        #[command(flatten)]
+        list: ListArgs,
+    },
+    /// Show one theme: its fields, status, sessions, retrospectives and text.
+    #[command(
+        after_help = "Example:\n  pioneers themes show open-wob\n  pioneers themes show open-wob --format json"
+    )]
+    Show(ShowArgs),
+}
+
+/// `sessions list|show`.
+#[derive(Debug, Subcommand)]
+pub enum Sessions {
+    /// List sessions, by date.
+    #[command(after_help = SESSIONS_LIST_EXAMPLES)]
+    List {
+        /// Only sessions still to come.
+        #[arg(long, conflicts_with = "past")]
+        upcoming: bool,
+        /// Only sessions that were held.
+        #[arg(long)]
+        past: bool,
+        /// Only sessions this organisation hosts (its id).
+        #[arg(long, value_name = "ORG")]
+        host: Option<String>,
+        /// Only sessions with this theme on the agenda (its id).
+        #[arg(long, value_name = "ID")]
+        theme: Option<String>,
+        /// Only sessions in this year.
+        #[arg(long, value_name = "YYYY")]
+        year: Option<i32>,
+        /// Sorting, limits, `--where` and format.
+        #[command(flatten)]
+        list: ListArgs,
+    },
+    /// Show one session: its fields, state, retrospectives and text.
+    #[command(after_help = "Example:\n  pioneers sessions show 2017-11-22-utrecht")]
+    Show(ShowArgs),
+}
+
+/// `retrospectives list|show`.
+#[derive(Debug, Subcommand)]
+pub enum Retrospectives {
+    /// List retrospectives, by publication date.
+    #[command(
+        after_help = "Examples:\n  pioneers retros list\n  pioneers retros list --session 2017-09-18-kick-off-schiedam --format json"
+    )]
+    List {
+        /// Only retrospectives of this session (its id).
+        #[arg(long, value_name = "ID")]
+        session: Option<String>,
+        /// Sorting, limits, `--where` and format.
+        #[command(flatten)]
+        list: ListArgs,
+    },
+    /// Show one retrospective.
+    #[command(after_help = "Example:\n  pioneers retros show 2017-09-18-kick-off-schiedam")]
+    Show(ShowArgs),
+}
+
+/// `organisations list|show`.
+#[derive(Debug, Subcommand)]
+pub enum Organisations {
+    /// List organisations, by name.
+    #[command(
+        after_help = "Examples:\n  pioneers orgs list\n  pioneers orgs list --kind municipality --format csv\n  pioneers orgs list --where '\"open-wob\" in carries'"
+    )]
+    List {
+        /// Only organisations of this kind.
+        #[arg(long, value_parser = clap::builder::PossibleValuesParser::new(crate::kb::schema::ORGANISATION_KINDS.iter().copied()))]
+        kind: Option<String>,
+        /// Sorting, limits, `--where` and format.
+        #[command(flatten)]
+        list: ListArgs,
+    },
+    /// Show one organisation: what it carries, hosted and attended.
+    #[command(after_help = "Example:\n  pioneers orgs show utrecht")]
+    Show(ShowArgs),
+}
+
+/// Options every `list` has.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Sort on this field instead of the default.
+    #[arg(long, value_name = "FIELD")]
+    pub sort: Option<String>,
+    /// Reverse the order.
+    #[arg(long)]
+    pub reverse: bool,
+    /// Show at most N.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Keep only what matches EXPR, e.g. `status = proposed and "utrecht" in carriers`.
+    #[arg(long = "where", value_name = "EXPR")]
+    pub filter: Option<String>,
+    /// How to print the list.
+    #[arg(long, value_enum, default_value_t = ListFormatArg::Table)]
+    pub format: ListFormatArg,
+}
+
+/// Options of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The id of the document.
+    pub id: String,
+    /// How to print it.
+    #[arg(long, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+/// Options of `search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The words to look for (case and accents do not matter).
+    #[arg(required = true)]
+    pub text: Vec<String>,
+    /// Only documents of this type.
+    #[arg(long = "type", value_enum)]
+    pub kind: Option<TypeArg>,
+    /// Show at most N results.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// How to print the results.
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
+
+/// Options of `stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// How to print the report.
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
+}
+
+/// Theme statuses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusArg {
+    /// Raised, on no agenda yet.
+    Proposed,
+    /// On a planned session's agenda.
+    Scheduled,
+    /// Treated in a held session.
+    Discussed,
+    /// Declared finished.
+    Closed,
+}
+
+/// Document types, for `search --type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TypeArg {
+    /// Organisations.
+    Organisation,
+    /// Themes.
+    Theme,
+    /// Sessions.
+    Session,
+    /// Retrospectives.
+    Retrospective,
+}
+
+/// List formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormatArg {
+    /// Aligned columns that fit the terminal.
+    Table,
+    /// An array of objects with every field.
+    Json,
+    /// CSV with every field.
+    Csv,
+    /// A GitHub Markdown table.
+    Markdown,
+}
+
+/// Formats of `show`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// Readable text.
+    Text,
+    /// One object with every field and the body.
+    Json,
+}
+
+/// A table or JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableOrJson {
+    /// Aligned columns.
+    Table,
+    /// JSON.
+    Json,
+}
+
+const THEMES_LIST_EXAMPLES: &str = "\
+Examples:
+  pioneers themes list
+  pioneers themes list --status proposed
+  pioneers themes list --carrier utrecht --format json
+  pioneers themes list --where 'status = proposed and \"utrecht\" in carriers'
+  pioneers themes list --where 'title contains wob' --format markdown
+  pioneers themes list --sort status --reverse --limit 5
+
+--where: compare fields with = != < <= > >= (text ignores case and accents),
+`\"value\" in LIST`, `FIELD contains \"text\"`, a true/false field on its own,
+and, or, not, parentheses.";
+
+const SESSIONS_LIST_EXAMPLES: &str = "\
+Examples:
+  pioneers sessions list --upcoming
+  pioneers sessions list --past --year 2017
+  pioneers sessions list --host utrecht --format csv
+  pioneers sessions list --where 'date >= 2017-10-01 or not cancelled'";
+
+const SEARCH_EXAMPLES: &str = "\
+Examples:
+  pioneers search wob
+  pioneers search \"open data\" --type theme --limit 5
+  pioneers search cafe --format json     (finds café too)";
+
+const STATS_EXAMPLES: &str = "\
+Examples:
+  pioneers stats
+  pioneers stats --format json";
 
 const VALIDATE_EXAMPLES: &str = "\
 Examples:

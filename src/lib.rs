@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod diag;
 pub mod kb;
+pub mod query;
 pub mod report;
 pub mod run;
 pub mod text;

@@ -7,10 +7,14 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use crate::cli::{Cli, Command, Format, ValidateArgs};
+use crate::cli::{
+    Cli, Command, Format, Organisations, Retrospectives, Sessions, StatusArg, Themes, ValidateArgs,
+};
 use crate::diag::{Diagnostic, Severity};
 use crate::kb::date::system_today;
-use crate::kb::{KnowledgeBase, find_root, walk};
+use crate::kb::{DocKind, KnowledgeBase, find_root, walk};
+use crate::query::Filter;
+use crate::query::commands::{list_command, search_command, show_command, stats_command};
 use crate::report::{self, Sources};
 use crate::validate::validate;
 
@@ -25,6 +29,7 @@ pub const EXIT_FAILURE: u8 = 2;
 pub fn run(cli: Cli) -> ExitCode {
     match execute(cli) {
         Ok(code) => ExitCode::from(code),
+        Err(error) if is_broken_pipe(&error) => ExitCode::from(EXIT_OK),
         Err(error) => {
             eprintln!("error: {error:#}");
             ExitCode::from(EXIT_FAILURE)
@@ -36,12 +41,101 @@ fn execute(cli: Cli) -> Result<u8> {
     let cwd = std::env::current_dir().context("cannot read the working directory")?;
     let root = find_root(cli.root.as_deref(), &cwd);
     let today = cli.today.unwrap_or_else(system_today);
-    match cli.command {
-        Command::Validate(args) => {
-            let kb = KnowledgeBase::load(&root, today)?;
-            validate_command(&kb, &args, &cwd)
-        }
+    let kb = KnowledgeBase::load(&root, today)?;
+    if let Command::Validate(args) = &cli.command {
+        return validate_command(&kb, args, &cwd);
     }
+    warn_about_problems(&kb);
+    let mut out = std::io::stdout().lock();
+    let code = query(&kb, cli.command, &mut out)?;
+    out.flush()?;
+    Ok(code)
+}
+
+/// Runs a query command on `kb`.
+fn query(kb: &KnowledgeBase, command: Command, out: &mut dyn Write) -> Result<u8> {
+    match command {
+        Command::Validate(_) => Ok(EXIT_OK),
+        Command::Themes(Themes::List {
+            status,
+            carrier,
+            tag,
+            list,
+        }) => {
+            let mut filters = Vec::new();
+            filters.extend(status.map(|s| Filter::Status(status_word(s).into())));
+            filters.extend(carrier.map(Filter::Carrier));
+            filters.extend(tag.map(Filter::Tag));
+            list_command(kb, DocKind::Theme, filters, &list, out)
+        }
+        Command::Sessions(Sessions::List {
+            upcoming,
+            past,
+            host,
+            theme,
+            year,
+            list,
+        }) => {
+            let mut filters = Vec::new();
+            filters.extend(upcoming.then_some(Filter::Upcoming));
+            filters.extend(past.then_some(Filter::Past));
+            filters.extend(host.map(Filter::Host));
+            filters.extend(theme.map(Filter::Theme));
+            filters.extend(year.map(Filter::Year));
+            list_command(kb, DocKind::Session, filters, &list, out)
+        }
+        Command::Retrospectives(Retrospectives::List { session, list }) => {
+            let filters = session.map(Filter::Session).into_iter().collect();
+            list_command(kb, DocKind::Retrospective, filters, &list, out)
+        }
+        Command::Organisations(Organisations::List { kind, list }) => {
+            let filters = kind.map(Filter::Kind).into_iter().collect();
+            list_command(kb, DocKind::Organisation, filters, &list, out)
+        }
+        Command::Themes(Themes::Show(args)) => show_command(kb, DocKind::Theme, &args, out),
+        Command::Sessions(Sessions::Show(args)) => show_command(kb, DocKind::Session, &args, out),
+        Command::Retrospectives(Retrospectives::Show(args)) => {
+            show_command(kb, DocKind::Retrospective, &args, out)
+        }
+        Command::Organisations(Organisations::Show(args)) => {
+            show_command(kb, DocKind::Organisation, &args, out)
+        }
+        Command::Search(args) => search_command(kb, &args, out),
+        Command::Stats(args) => stats_command(kb, &args, out),
+    }
+}
+
+fn status_word(status: StatusArg) -> &'static str {
+    match status {
+        StatusArg::Proposed => "proposed",
+        StatusArg::Scheduled => "scheduled",
+        StatusArg::Discussed => "discussed",
+        StatusArg::Closed => "closed",
+    }
+}
+
+/// Queries run on content with errors; one line on standard error says so.
+fn warn_about_problems(kb: &KnowledgeBase) {
+    let diagnostics = validate(kb);
+    let mut files: Vec<&str> = diagnostics
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .map(|d| d.file.as_str())
+        .collect();
+    files.dedup();
+    match files.len() {
+        0 => {}
+        1 => eprintln!("warning: 1 file has problems; run `pioneers validate` to see them"),
+        n => eprintln!("warning: {n} files have problems; run `pioneers validate` to see them"),
+    }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn validate_command(kb: &KnowledgeBase, args: &ValidateArgs, cwd: &Path) -> Result<u8> {

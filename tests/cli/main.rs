@@ -2,5 +2,6 @@
 //! One test binary (fast to link), a module per command.
 
 mod bad_input;
+mod query;
 mod support;
 mod validate;
