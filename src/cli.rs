@@ -328,6 +328,10 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands, one per diagnostic.
     Github,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitLab Code Quality JSON, for merge-request widgets.
+    Gitlab,
 }
 
 fn parse_today(text: &str) -> Result<Date, String> {

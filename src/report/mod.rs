@@ -1,8 +1,10 @@
 //! Printing diagnostics: one file per output format.
 
 mod github;
+mod gitlab;
 mod human;
 mod json;
+mod sarif;
 
 use std::collections::HashMap;
 use std::io::{self, Write};
@@ -70,5 +72,7 @@ pub fn write(
         Format::Human => human::write(out, diagnostics, sources, summary, color),
         Format::Json => json::write(out, diagnostics, sources, summary),
         Format::Github => github::write(out, diagnostics, sources),
+        Format::Sarif => sarif::write(out, diagnostics, sources),
+        Format::Gitlab => gitlab::write(out, diagnostics, sources),
     }
 }

@@ -3,5 +3,6 @@
 
 mod bad_input;
 mod query;
+mod reports;
 mod support;
 mod validate;

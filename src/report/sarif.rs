@@ -1,0 +1,76 @@
+//! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards; one result per diagnostic,
+//! `ruleId` = the code, every rule described in the tool driver.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use super::Sources;
+use crate::diag::{Code, Diagnostic, Severity, locate};
+
+/// Writes one SARIF log with one run.
+pub fn write(
+    out: &mut dyn Write,
+    diagnostics: &[Diagnostic],
+    sources: &Sources<'_>,
+) -> io::Result<()> {
+    let rules: Vec<Value> = Code::ALL
+        .iter()
+        .map(|code| {
+            json!({
+                "id": code.as_str(),
+                "shortDescription": { "text": code.description() },
+                "defaultConfiguration": { "level": level(code.severity()) },
+            })
+        })
+        .collect();
+    let results: Vec<Value> = diagnostics.iter().map(|d| result(d, sources)).collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "pioneers",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *out, &log)?;
+    writeln!(out)
+}
+
+fn result(d: &Diagnostic, sources: &Sources<'_>) -> Value {
+    let (start, end) = locate(d, sources.text(&d.file));
+    let rule_index = Code::ALL
+        .iter()
+        .position(|c| *c == d.code)
+        .unwrap_or_default();
+    let text = match &d.help {
+        Some(help) => format!("{}\nhelp: {help}", d.message),
+        None => d.message.clone(),
+    };
+    json!({
+        "ruleId": d.code.as_str(),
+        "ruleIndex": rule_index,
+        "level": level(d.severity()),
+        "message": { "text": text },
+        "locations": [{ "physicalLocation": {
+            "artifactLocation": { "uri": d.file },
+            "region": {
+                "startLine": start.line,
+                "startColumn": start.column,
+                "endLine": end.line,
+                "endColumn": end.column.max(if end.line == start.line { start.column } else { 1 }),
+            },
+        }}],
+    })
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
