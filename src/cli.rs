@@ -2,10 +2,11 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use time::Date;
 
 use crate::kb::date::parse_date;
+use crate::kb::schema::{DocKind, Field, FieldType};
 
 /// Keep, validate, query and render the knowledge of the Pioniersnetwerk Open Overheid.
 #[derive(Debug, Parser)]
@@ -49,7 +50,151 @@ pub enum Command {
     /// The network's health: themes per status, sessions per year, who does what.
     #[command(after_help = STATS_EXAMPLES)]
     Stats(StatsArgs),
+    /// Write a new document that validates, at the right path, and print its path.
+    #[command(after_help = NEW_EXAMPLES)]
+    New(NewArgs),
+    /// Create a new knowledge base: config, folders, contributor guide and CI.
+    #[command(after_help = "Examples:\n  pioneers init kennisbank\n  pioneers init            (in the current folder)")]
+    Init(InitArgs),
+    /// Print the JSON Schema of the front matter, for editor completion.
+    #[command(after_help = "Examples:\n  pioneers schema theme > theme.schema.json\n  pioneers schema          (all four types)")]
+    Schema(SchemaArgs),
+    /// Print a shell completion script.
+    #[command(after_help = "Examples:\n  pioneers completions bash > /etc/bash_completion.d/pioneers\n  pioneers completions zsh > ~/.zfunc/_pioneers")]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    #[command(after_help = "Example:\n  pioneers man > pioneers.1 && man ./pioneers.1")]
+    Man,
 }
+
+/// Options of `init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the knowledge base in (default: the current folder).
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+}
+
+/// Options of `schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Only this type (default: all four).
+    #[arg(value_enum)]
+    pub kind: Option<TypeArg>,
+}
+
+/// Options of `completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `new <type>`: one subcommand per type, one flag per front-matter field, generated from
+/// the same field definitions the validator uses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewArgs {
+    /// The type of document.
+    pub kind: DocKind,
+    /// The id, instead of the one made from the name or title.
+    pub id: Option<String>,
+    /// The Markdown body.
+    pub body: Option<String>,
+    /// The fields given, in schema order: list items split on commas; objects given as
+    /// `part; part; part` in field order.
+    pub values: Vec<(&'static str, Vec<String>)>,
+}
+
+impl DocKind {
+    fn from_name(name: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+impl FromArgMatches for NewArgs {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
+        let (name, sub) = matches
+            .subcommand()
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::MissingSubcommand))?;
+        let kind = DocKind::from_name(name)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidSubcommand))?;
+        let values = kind
+            .fields()
+            .iter()
+            .filter_map(|field| match field.ty {
+                FieldType::Bool => sub.get_flag(field.name).then(|| (field.name, vec!["true".to_string()])),
+                _ => sub
+                    .get_many::<String>(field.name)
+                    .map(|v| (field.name, v.map(|s| s.trim().to_string()).collect())),
+            })
+            .collect();
+        Ok(NewArgs {
+            kind,
+            id: sub.get_one::<String>("id").cloned(),
+            body: sub.get_one::<String>("body").cloned(),
+            values,
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for NewArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.subcommand_required(true).subcommands(DocKind::ALL.map(|kind| {
+            clap::Command::new(kind.name())
+                .about(format!("Write a new {kind} to content/{}/", kind.folder()))
+                .arg(Arg::new("id").long("id").value_name("ID").help("The id (file name) instead of the one made from the name or title"))
+                .arg(Arg::new("body").long("body").value_name("MARKDOWN").help("The text below the front matter"))
+                .args(kind.fields().iter().map(field_flag))
+        }))
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
+/// The flag for one field: `--proposed-by a,b` for lists, `--speakers "name; role; org"`
+/// for mappings, `--cancelled` for true/false.
+fn field_flag(field: &Field) -> Arg {
+    let long = field.name.replace('_', "-");
+    let mut arg = Arg::new(field.name).long(long.clone()).help(field.doc.to_string());
+    if long != field.name {
+        arg = arg.alias(field.name);
+    }
+    match field.ty {
+        FieldType::Bool => arg.action(ArgAction::SetTrue),
+        FieldType::List(FieldType::Object(parts)) => {
+            let names: Vec<&str> = parts.iter().map(|p| p.name).collect();
+            arg.action(ArgAction::Append).value_name(names.join("; ").to_uppercase())
+        }
+        FieldType::List(_) => arg.action(ArgAction::Append).value_delimiter(',').value_name("A,B"),
+        FieldType::Enum(words) => arg.value_parser(clap::builder::PossibleValuesParser::new(words.iter().copied())),
+        FieldType::Date => arg.value_name("YYYY-MM-DD"),
+        FieldType::Time => arg.value_name("HH:MM"),
+        FieldType::Url => arg.value_name("URL"),
+        FieldType::Ref(kind) => arg.value_name(format!("{}-ID", kind.name().to_uppercase())),
+        _ => arg.value_name("TEXT"),
+    }
+}
+
+const NEW_EXAMPLES: &str = "\
+Examples:
+  pioneers new organisation --name \"Gemeente Zwolle\" --kind municipality --city Zwolle
+  pioneers new theme --title \"Open raadsinformatie\" --summary \"Raadsstukken als open data.\" --carriers zwolle
+  pioneers new session --title \"Sessie Zwolle\" --date 2027-03-14 --city Zwolle --hosts zwolle --themes open-wob
+  pioneers new retrospective --session 2027-03-14-sessie-zwolle --authors \"Ana de Vries\"
+
+Each type has a flag per field: see `pioneers new theme --help`. Lists take commas
+(--carriers a,b); speakers and links take `part; part` (--speakers \"Naam; rol; org-id\").
+The id is made from the name or title (sessions: date first; a retrospective takes its
+session's id); --id overrides. References are checked before anything is written, and an
+existing file is never overwritten. On a terminal, missing required fields are asked for.";
 
 /// `themes list|show`.
 #[derive(Debug, Subcommand)]

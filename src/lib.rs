@@ -3,6 +3,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod author;
 pub mod cli;
 pub mod diag;
 pub mod kb;

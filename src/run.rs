@@ -7,8 +7,11 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
+use crate::author::new::{Outcome, Prompt, new_document};
+use crate::author::{init, schema};
 use crate::cli::{
-    Cli, Command, Format, Organisations, Retrospectives, Sessions, StatusArg, Themes, ValidateArgs,
+    Cli, Command, Format, InitArgs, NewArgs, Organisations, Retrospectives, SchemaArgs, Sessions, StatusArg, Themes,
+    TypeArg, ValidateArgs,
 };
 use crate::diag::{Diagnostic, Severity};
 use crate::kb::date::system_today;
@@ -39,23 +42,117 @@ pub fn run(cli: Cli) -> ExitCode {
 
 fn execute(cli: Cli) -> Result<u8> {
     let cwd = std::env::current_dir().context("cannot read the working directory")?;
+    let mut out = std::io::stdout().lock();
+    match &cli.command {
+        Command::Init(args) => return init_command(args, &cwd, &mut out),
+        Command::Schema(args) => return schema_command(args, &mut out),
+        Command::Completions(args) => {
+            clap_complete::generate(args.shell, &mut <Cli as clap::CommandFactory>::command(), "pioneers", &mut out);
+            return Ok(EXIT_OK);
+        }
+        Command::Man => {
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command()).render(&mut out)?;
+            return Ok(EXIT_OK);
+        }
+        _ => {}
+    }
     let root = find_root(cli.root.as_deref(), &cwd);
     let today = cli.today.unwrap_or_else(system_today);
-    let kb = KnowledgeBase::load(&root, today)?;
-    if let Command::Validate(args) = &cli.command {
-        return validate_command(&kb, args, &cwd);
-    }
-    warn_about_problems(&kb);
-    let mut out = std::io::stdout().lock();
-    let code = query(&kb, cli.command, &mut out)?;
+    let mut kb = KnowledgeBase::load(&root, today)?;
+    let code = match cli.command {
+        Command::Validate(args) => validate_command(&kb, &args, &cwd)?,
+        Command::New(args) => new_command(&mut kb, &args, &mut out)?,
+        command => {
+            warn_about_problems(&kb);
+            query(&kb, command, &mut out)?
+        }
+    };
     out.flush()?;
     Ok(code)
+}
+
+fn init_command(args: &InitArgs, cwd: &Path, out: &mut dyn Write) -> Result<u8> {
+    let dir = cwd.join(args.dir.as_deref().unwrap_or(Path::new(".")));
+    match init::init(&dir)? {
+        init::Outcome::AlreadyThere(config) => {
+            eprintln!("error: {} already exists; this is a knowledge base already", config.display());
+            Ok(EXIT_CONTENT)
+        }
+        init::Outcome::Created { written, kept } => {
+            for file in written {
+                writeln!(out, "created {file}")?;
+            }
+            for file in kept {
+                writeln!(out, "kept    {file} (it existed)")?;
+            }
+            Ok(EXIT_OK)
+        }
+    }
+}
+
+fn schema_command(args: &SchemaArgs, out: &mut dyn Write) -> Result<u8> {
+    let schema = match args.kind {
+        None => schema::schema_of_all(),
+        Some(kind) => schema::schema_of(doc_kind(kind)),
+    };
+    serde_json::to_writer_pretty(&mut *out, &schema)?;
+    writeln!(out)?;
+    Ok(EXIT_OK)
+}
+
+/// The document type a `--type` value names.
+pub fn doc_kind(kind: TypeArg) -> DocKind {
+    match kind {
+        TypeArg::Organisation => DocKind::Organisation,
+        TypeArg::Theme => DocKind::Theme,
+        TypeArg::Session => DocKind::Session,
+        TypeArg::Retrospective => DocKind::Retrospective,
+    }
+}
+
+fn new_command(kb: &mut KnowledgeBase, args: &NewArgs, out: &mut dyn Write) -> Result<u8> {
+    let stdin = std::io::stdin();
+    let interactive = stdin.is_terminal();
+    let mut input = stdin.lock();
+    let mut questions = std::io::stderr();
+    let prompt = if interactive {
+        Prompt::Ask { input: &mut input, output: &mut questions }
+    } else {
+        Prompt::Never
+    };
+    match new_document(kb, args, prompt)? {
+        Outcome::Written(rel) => {
+            writeln!(out, "{rel}")?;
+            Ok(EXIT_OK)
+        }
+        Outcome::Missing(fields) => {
+            let flags: Vec<String> = fields.iter().map(|f| format!("--{}", f.replace('_', "-"))).collect();
+            eprintln!("error: a {} needs {}", args.kind, flags.join(", "));
+            Ok(EXIT_FAILURE)
+        }
+        Outcome::Exists(rel) => {
+            eprintln!("error: {rel} already exists; nothing was written (use --id to choose another id)");
+            Ok(EXIT_CONTENT)
+        }
+        Outcome::Refused(rel, diagnostics, text) => {
+            let sources = Sources::new([(rel.as_str(), text.as_str())], 1);
+            let mut err = std::io::stderr().lock();
+            report::write(&mut err, Format::Human, &diagnostics, &sources, false)?;
+            eprintln!("error: {rel} was not written");
+            Ok(EXIT_CONTENT)
+        }
+    }
 }
 
 /// Runs a query command on `kb`.
 fn query(kb: &KnowledgeBase, command: Command, out: &mut dyn Write) -> Result<u8> {
     match command {
-        Command::Validate(_) => Ok(EXIT_OK),
+        Command::Validate(_)
+        | Command::New(_)
+        | Command::Init(_)
+        | Command::Schema(_)
+        | Command::Completions(_)
+        | Command::Man => Ok(EXIT_OK),
         Command::Themes(Themes::List {
             status,
             carrier,

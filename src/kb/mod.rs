@@ -164,6 +164,30 @@ impl KnowledgeBase {
         }
     }
 
+    /// Adds a document that is not on disk yet (what `new` is about to write), so it can be
+    /// checked against everything else; returns its position, or the load diagnostics when
+    /// it does not parse.
+    pub fn add_document(&mut self, rel: &str, kind: DocKind, text: String) -> Result<usize, Vec<Diagnostic>> {
+        let found = walk::Found {
+            path: PathBuf::from(rel),
+            rel: rel.to_string(),
+            kind,
+        };
+        let loaded = load::from_text(&found, self.files.len(), text);
+        if !loaded.diagnostics.is_empty() {
+            return Err(loaded.diagnostics);
+        }
+        let Some(document) = loaded.document else {
+            return Err(loaded.diagnostics);
+        };
+        self.files.push(loaded.file);
+        self.documents.push(document);
+        let position = self.documents.len() - 1;
+        self.by_path.insert(rel.to_string(), position);
+        self.index = Index::build(&self.documents, self.today);
+        Ok(position)
+    }
+
     /// The text of the file `document` was read from.
     pub fn text(&self, document: &Document) -> &str {
         self.files

@@ -12,7 +12,7 @@ use super::search::search;
 use super::stats::{Stats, stats};
 use super::{Filter, ListQuery, expr, is_field, list};
 use crate::cli::{
-    ListArgs, ListFormatArg, SearchArgs, ShowArgs, ShowFormat, StatsArgs, TableOrJson, TypeArg,
+    ListArgs, ListFormatArg, SearchArgs, ShowArgs, ShowFormat, StatsArgs, TableOrJson,
 };
 use crate::kb::{Data, DocKind, KnowledgeBase};
 use crate::run::{EXIT_CONTENT, EXIT_FAILURE, EXIT_OK};
@@ -110,12 +110,7 @@ pub fn show_command(
 
 /// `search TEXT`.
 pub fn search_command(kb: &KnowledgeBase, args: &SearchArgs, out: &mut dyn Write) -> Result<u8> {
-    let kind = args.kind.map(|k| match k {
-        TypeArg::Organisation => DocKind::Organisation,
-        TypeArg::Theme => DocKind::Theme,
-        TypeArg::Session => DocKind::Session,
-        TypeArg::Retrospective => DocKind::Retrospective,
-    });
+    let kind = args.kind.map(crate::run::doc_kind);
     let mut hits = search(kb, &args.text.join(" "), kind);
     hits.truncate(args.limit);
     match args.format {

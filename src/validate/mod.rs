@@ -58,20 +58,23 @@ pub fn rules() -> &'static [&'static dyn Rule] {
     rules::ALL
 }
 
+/// Every rule's diagnostics for one document.
+pub fn check_document(kb: &KnowledgeBase, doc: &Document) -> Vec<Diagnostic> {
+    let cx = Context { kb, doc };
+    let mut out = Vec::new();
+    for rule in rules() {
+        rule.check(&cx, &mut out);
+    }
+    out
+}
+
 /// Every diagnostic of the knowledge base: the loader's and every rule's, sorted by file
 /// and position.
 pub fn validate(kb: &KnowledgeBase) -> Vec<Diagnostic> {
     let checked: Vec<Diagnostic> = kb
         .documents
         .par_iter()
-        .flat_map_iter(|doc| {
-            let cx = Context { kb, doc };
-            let mut out = Vec::new();
-            for rule in rules() {
-                rule.check(&cx, &mut out);
-            }
-            out
-        })
+        .flat_map_iter(|doc| check_document(kb, doc))
         .collect();
     let mut all = kb.load_diagnostics.clone();
     all.extend(checked);

@@ -1,0 +1,283 @@
+//! `pioneers new <type>`: writes a document that validates as written, at the right path,
+//! atomically, and never over an existing file.
+
+use std::collections::HashMap;
+use std::io::{BufRead, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use super::yaml_out::{flow_list, scalar};
+use crate::cli::NewArgs;
+use crate::diag::{Diagnostic, Severity};
+use crate::kb::date::format_date;
+use crate::kb::schema::{DocKind, Field, FieldType};
+use crate::kb::KnowledgeBase;
+use crate::text::slugify;
+
+/// What `new` decided, for the caller to report.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Written at this path, relative to the root.
+    Written(String),
+    /// Required fields are missing and could not be asked for (exit 2).
+    Missing(Vec<&'static str>),
+    /// Not written: the file exists or the document would not validate (exit 1). The text
+    /// is the document as it would have been, for quoting the diagnostics.
+    Refused(String, Vec<Diagnostic>, String),
+    /// Not written, with a reason (exit 1).
+    Exists(String),
+}
+
+/// Where the values come from when a required one is missing.
+pub enum Prompt<'a> {
+    /// Standard input is not a terminal: do not ask.
+    Never,
+    /// Ask on `output`, read answers from `input`.
+    Ask {
+        /// Where answers come from.
+        input: &'a mut dyn BufRead,
+        /// Where questions go.
+        output: &'a mut dyn Write,
+    },
+}
+
+/// Builds, checks and writes the document `args` describes in `kb`.
+pub fn new_document(kb: &mut KnowledgeBase, args: &NewArgs, prompt: Prompt<'_>) -> Result<Outcome> {
+    let kind = args.kind;
+    let mut values: HashMap<&'static str, Vec<String>> = args.values.iter().cloned().collect();
+    fill_defaults(kb, kind, &mut values);
+    let missing: Vec<&'static str> = missing(kind, &values);
+    if !missing.is_empty() {
+        let Prompt::Ask { input, output } = prompt else {
+            return Ok(Outcome::Missing(missing));
+        };
+        for name in missing {
+            let answer = ask(name, input, output)?;
+            if !answer.is_empty() {
+                values.insert(name, answer);
+            }
+        }
+        fill_defaults(kb, kind, &mut values);
+        let still = self::missing(kind, &values);
+        if !still.is_empty() {
+            return Ok(Outcome::Missing(still));
+        }
+    }
+    let id = args.id.clone().unwrap_or_else(|| make_id(kind, &values));
+    let rel = format!("content/{}/{id}.md", kind.folder());
+    if kb.root.join(&rel).exists() || kb.by_path.contains_key(&rel) {
+        return Ok(Outcome::Exists(rel));
+    }
+    let text = render(kind, &values, args.body.as_deref());
+    let errors = check(kb, &rel, kind, &text);
+    if !errors.is_empty() {
+        return Ok(Outcome::Refused(rel, errors, text));
+    }
+    write_new(&kb.root.join(&rel), &text)?;
+    Ok(Outcome::Written(rel))
+}
+
+/// A retrospective is published today and titled after its session.
+fn fill_defaults(kb: &KnowledgeBase, kind: DocKind, values: &mut HashMap<&'static str, Vec<String>>) {
+    if kind != DocKind::Retrospective {
+        return;
+    }
+    values
+        .entry("published")
+        .or_insert_with(|| vec![format_date(kb.today)]);
+    if !values.contains_key("title")
+        && let Some(session) = values.get("session").and_then(|s| s.first()).and_then(|id| kb.session(id))
+    {
+        values.insert("title", vec![format!("Terugblik: {}", session.title)]);
+    }
+}
+
+fn missing(kind: DocKind, values: &HashMap<&'static str, Vec<String>>) -> Vec<&'static str> {
+    kind.fields()
+        .iter()
+        .filter(|f| f.required)
+        .filter(|f| values.get(f.name).is_none_or(|v| v.iter().all(|s| s.trim().is_empty())))
+        .map(|f| f.name)
+        .collect()
+}
+
+fn ask(name: &str, input: &mut dyn BufRead, output: &mut dyn Write) -> Result<Vec<String>> {
+    write!(output, "{name}: ")?;
+    output.flush()?;
+    let mut line = String::new();
+    input.read_line(&mut line).context("cannot read the answer")?;
+    Ok(line
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
+/// The id: a retrospective takes its session's, a session is `<date>-<slug of title>`,
+/// the others the slug of their name or title.
+fn make_id(kind: DocKind, values: &HashMap<&'static str, Vec<String>>) -> String {
+    let first = |key: &str| values.get(key).and_then(|v| v.first()).cloned().unwrap_or_default();
+    match kind {
+        DocKind::Organisation => slugify(&first("name")),
+        DocKind::Theme => slugify(&first("title")),
+        DocKind::Session => format!("{}-{}", first("date"), slugify(&first("title"))),
+        DocKind::Retrospective => first("session"),
+    }
+}
+
+/// The document's text: front matter in schema order, then the body.
+pub fn render(kind: DocKind, values: &HashMap<&'static str, Vec<String>>, body: Option<&str>) -> String {
+    let mut text = String::from("---\n");
+    for field in kind.fields() {
+        if let Some(value) = values.get(field.name) {
+            text.push_str(&render_field(field, value));
+        }
+    }
+    text.push_str("---\n");
+    match (body, kind) {
+        (Some(body), _) => {
+            text.push_str(body.trim_end());
+            text.push('\n');
+        }
+        (None, DocKind::Retrospective) => text.push_str(RETROSPECTIVE_SKELETON),
+        (None, _) => {}
+    }
+    text
+}
+
+const RETROSPECTIVE_SKELETON: &str = "\
+## Wat er gebeurde
+
+Wie waren er, wat werd er gepresenteerd en besproken?
+
+## Wat we leerden
+
+Welke inzichten en ervaringen nemen de deelnemers mee?
+
+## Hoe verder
+
+Welke thema's komen terug, en wanneer is de volgende sessie?
+";
+
+fn render_field(field: &Field, value: &[String]) -> String {
+    let name = field.name;
+    match field.ty {
+        FieldType::List(FieldType::Object(parts)) => {
+            let mut out = format!("{name}:\n");
+            for entry in value {
+                let mut first = true;
+                for (part, text) in parts.iter().zip(entry.split(';').map(str::trim)) {
+                    if text.is_empty() {
+                        continue;
+                    }
+                    let lead = if first { "  - " } else { "    " };
+                    out.push_str(&format!("{lead}{}: {}\n", part.name, scalar(text)));
+                    first = false;
+                }
+            }
+            out
+        }
+        FieldType::List(_) => format!("{name}: {}\n", flow_list(value)),
+        FieldType::Bool => format!("{name}: {}\n", value.first().map_or("false", String::as_str)),
+        _ => format!("{name}: {}\n", scalar(value.first().map_or("", String::as_str))),
+    }
+}
+
+/// The errors the new document would have, with everything else loaded.
+fn check(kb: &mut KnowledgeBase, rel: &str, kind: DocKind, text: &str) -> Vec<Diagnostic> {
+    match kb.add_document(rel, kind, text.to_string()) {
+        Err(diagnostics) => diagnostics,
+        Ok(position) => {
+            let Some(doc) = kb.documents.get(position) else {
+                return Vec::new();
+            };
+            crate::validate::check_document(kb, doc)
+                .into_iter()
+                .filter(|d| d.severity() == Severity::Error)
+                .collect()
+        }
+    }
+}
+
+/// Writes `text` to `path` atomically: a temporary file beside it, then a hard link, which
+/// fails rather than replace a file that appeared meanwhile.
+pub fn write_new(path: &Path, text: &str) -> Result<()> {
+    let dir = path.parent().context("a document path has a folder")?;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    std::fs::write(&temp, text).with_context(|| format!("cannot write {}", temp.display()))?;
+    let linked = std::fs::hard_link(&temp, path);
+    let _ = std::fs::remove_file(&temp);
+    match linked {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            anyhow::bail!("{} appeared while writing; nothing was changed", path.display())
+        }
+        Err(_) => {
+            let mut file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            file.write_all(text.as_bytes())
+                .with_context(|| format!("cannot write {}", path.display()))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(pairs: &[(&'static str, &[&str])]) -> HashMap<&'static str, Vec<String>> {
+        pairs.iter().map(|(k, v)| (*k, v.iter().map(|s| s.to_string()).collect())).collect()
+    }
+
+    #[test]
+    fn ids_follow_the_design() {
+        assert_eq!(make_id(DocKind::Organisation, &values(&[("name", &["Gemeente Zwolle"])])), "gemeente-zwolle");
+        assert_eq!(make_id(DocKind::Theme, &values(&[("title", &["Één café"])])), "een-cafe");
+        assert_eq!(
+            make_id(DocKind::Session, &values(&[("title", &["Sessie Zwolle"]), ("date", &["2027-03-14"])])),
+            "2027-03-14-sessie-zwolle"
+        );
+        assert_eq!(make_id(DocKind::Retrospective, &values(&[("session", &["2017-09-18-x"])])), "2017-09-18-x");
+    }
+
+    #[test]
+    fn renders_fields_in_schema_order_with_lists_and_entries() {
+        let text = render(
+            DocKind::Retrospective,
+            &values(&[
+                ("authors", &["Ana de Vries"]),
+                ("title", &["Terugblik: x"]),
+                ("speakers", &["Marlies van den Hende; directeur; schiedam", "Donovan;; utrecht"]),
+                ("session", &["2017-09-18-x"]),
+            ]),
+            None,
+        );
+        assert!(text.starts_with("---\ntitle: \"Terugblik: x\"\nsession: 2017-09-18-x\nauthors: [Ana de Vries]\nspeakers:\n  - name: Marlies van den Hende\n    role: directeur\n    organisation: schiedam\n  - name: Donovan\n    organisation: utrecht\n---\n## Wat er gebeurde"), "{text}");
+    }
+
+    #[test]
+    fn asks_for_missing_fields() {
+        let mut input = std::io::Cursor::new("Zwolle\n");
+        let mut output = Vec::new();
+        assert_eq!(ask("city", &mut input, &mut output).expect("answer"), ["Zwolle"]);
+        assert_eq!(String::from_utf8_lossy(&output), "city: ");
+    }
+
+    #[test]
+    fn write_new_never_replaces() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a/b.md");
+        write_new(&path, "one").expect("first write");
+        assert!(write_new(&path, "two").is_err());
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "one");
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("a")).expect("dir").collect();
+        assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+}
