@@ -54,13 +54,19 @@ pub enum Command {
     #[command(after_help = NEW_EXAMPLES)]
     New(NewArgs),
     /// Create a new knowledge base: config, folders, contributor guide and CI.
-    #[command(after_help = "Examples:\n  pioneers init kennisbank\n  pioneers init            (in the current folder)")]
+    #[command(
+        after_help = "Examples:\n  pioneers init kennisbank\n  pioneers init            (in the current folder)"
+    )]
     Init(InitArgs),
     /// Print the JSON Schema of the front matter, for editor completion.
-    #[command(after_help = "Examples:\n  pioneers schema theme > theme.schema.json\n  pioneers schema          (all four types)")]
+    #[command(
+        after_help = "Examples:\n  pioneers schema theme > theme.schema.json\n  pioneers schema          (all four types)"
+    )]
     Schema(SchemaArgs),
     /// Print a shell completion script.
-    #[command(after_help = "Examples:\n  pioneers completions bash > /etc/bash_completion.d/pioneers\n  pioneers completions zsh > ~/.zfunc/_pioneers")]
+    #[command(
+        after_help = "Examples:\n  pioneers completions bash > /etc/bash_completion.d/pioneers\n  pioneers completions zsh > ~/.zfunc/_pioneers"
+    )]
     Completions(CompletionsArgs),
     /// Print the man page (roff).
     #[command(after_help = "Example:\n  pioneers man > pioneers.1 && man ./pioneers.1")]
@@ -123,7 +129,9 @@ impl FromArgMatches for NewArgs {
             .fields()
             .iter()
             .filter_map(|field| match field.ty {
-                FieldType::Bool => sub.get_flag(field.name).then(|| (field.name, vec!["true".to_string()])),
+                FieldType::Bool => sub
+                    .get_flag(field.name)
+                    .then(|| (field.name, vec!["true".to_string()])),
                 _ => sub
                     .get_many::<String>(field.name)
                     .map(|v| (field.name, v.map(|s| s.trim().to_string()).collect())),
@@ -145,13 +153,23 @@ impl FromArgMatches for NewArgs {
 
 impl Args for NewArgs {
     fn augment_args(cmd: clap::Command) -> clap::Command {
-        cmd.subcommand_required(true).subcommands(DocKind::ALL.map(|kind| {
-            clap::Command::new(kind.name())
-                .about(format!("Write a new {kind} to content/{}/", kind.folder()))
-                .arg(Arg::new("id").long("id").value_name("ID").help("The id (file name) instead of the one made from the name or title"))
-                .arg(Arg::new("body").long("body").value_name("MARKDOWN").help("The text below the front matter"))
-                .args(kind.fields().iter().map(field_flag))
-        }))
+        cmd.subcommand_required(true)
+            .subcommands(DocKind::ALL.map(|kind| {
+                clap::Command::new(kind.name())
+                    .about(format!("Write a new {kind} to content/{}/", kind.folder()))
+                    .arg(
+                        Arg::new("id").long("id").value_name("ID").help(
+                            "The id (file name) instead of the one made from the name or title",
+                        ),
+                    )
+                    .arg(
+                        Arg::new("body")
+                            .long("body")
+                            .value_name("MARKDOWN")
+                            .help("The text below the front matter"),
+                    )
+                    .args(kind.fields().iter().map(field_flag))
+            }))
     }
 
     fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
@@ -163,7 +181,9 @@ impl Args for NewArgs {
 /// for mappings, `--cancelled` for true/false.
 fn field_flag(field: &Field) -> Arg {
     let long = field.name.replace('_', "-");
-    let mut arg = Arg::new(field.name).long(long.clone()).help(field.doc.to_string());
+    let mut arg = Arg::new(field.name)
+        .long(long.clone())
+        .help(field.doc.to_string());
     if long != field.name {
         arg = arg.alias(field.name);
     }
@@ -171,10 +191,16 @@ fn field_flag(field: &Field) -> Arg {
         FieldType::Bool => arg.action(ArgAction::SetTrue),
         FieldType::List(FieldType::Object(parts)) => {
             let names: Vec<&str> = parts.iter().map(|p| p.name).collect();
-            arg.action(ArgAction::Append).value_name(names.join("; ").to_uppercase())
+            arg.action(ArgAction::Append)
+                .value_name(names.join("; ").to_uppercase())
         }
-        FieldType::List(_) => arg.action(ArgAction::Append).value_delimiter(',').value_name("A,B"),
-        FieldType::Enum(words) => arg.value_parser(clap::builder::PossibleValuesParser::new(words.iter().copied())),
+        FieldType::List(_) => arg
+            .action(ArgAction::Append)
+            .value_delimiter(',')
+            .value_name("A,B"),
+        FieldType::Enum(words) => arg.value_parser(clap::builder::PossibleValuesParser::new(
+            words.iter().copied(),
+        )),
         FieldType::Date => arg.value_name("YYYY-MM-DD"),
         FieldType::Time => arg.value_name("HH:MM"),
         FieldType::Url => arg.value_name("URL"),
@@ -443,6 +469,8 @@ Examples:
   pioneers validate --format github          annotations on a pull request
   pioneers validate --format json | jq '.summary'
   pioneers validate --deny-warnings          fail on warnings too
+  pioneers validate --changed-since origin/main
+                                             only what a branch changed (and broke)
 
 Exit status: 0 no errors, 1 errors found (or warnings with --deny-warnings),
 2 usage error or the knowledge base cannot be read.";
@@ -462,6 +490,11 @@ pub struct ValidateArgs {
     /// Exit with status 1 when there are warnings.
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// Report only on files that differ from this git revision (committed, staged, unstaged
+    /// or untracked), and on documents whose references those changes broke.
+    #[arg(long, value_name = "REV", conflicts_with = "paths")]
+    pub changed_since: Option<String>,
 }
 
 /// Output formats of `validate`.

@@ -91,6 +91,26 @@ codes! {
     MissingRetrospective = "missing-retrospective", Warning, "A held session has no retrospective yet.";
 }
 
+impl Code {
+    /// Whether the problem depends on other documents, so that a change elsewhere can cause
+    /// it (used by `validate --changed-since`).
+    pub fn is_cross_document(self) -> bool {
+        matches!(
+            self,
+            Code::DuplicateId
+                | Code::UnknownReference
+                | Code::StatusContradiction
+                | Code::BrokenLink
+                | Code::BrokenAnchor
+                | Code::MissingImage
+                | Code::RetrospectiveBeforeSession
+                | Code::RetrospectiveForPlannedSession
+                | Code::RetrospectiveForCancelledSession
+                | Code::MissingRetrospective
+        )
+    }
+}
+
 /// One problem in the content.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {

@@ -6,6 +6,7 @@
 pub mod author;
 pub mod cli;
 pub mod diag;
+pub mod git;
 pub mod kb;
 pub mod query;
 pub mod report;

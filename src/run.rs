@@ -10,8 +10,8 @@ use anyhow::{Context, Result, bail};
 use crate::author::new::{Outcome, Prompt, new_document};
 use crate::author::{init, schema};
 use crate::cli::{
-    Cli, Command, Format, InitArgs, NewArgs, Organisations, Retrospectives, SchemaArgs, Sessions, StatusArg, Themes,
-    TypeArg, ValidateArgs,
+    Cli, Command, Format, InitArgs, NewArgs, Organisations, Retrospectives, SchemaArgs, Sessions,
+    StatusArg, Themes, TypeArg, ValidateArgs,
 };
 use crate::diag::{Diagnostic, Severity};
 use crate::kb::date::system_today;
@@ -47,7 +47,12 @@ fn execute(cli: Cli) -> Result<u8> {
         Command::Init(args) => return init_command(args, &cwd, &mut out),
         Command::Schema(args) => return schema_command(args, &mut out),
         Command::Completions(args) => {
-            clap_complete::generate(args.shell, &mut <Cli as clap::CommandFactory>::command(), "pioneers", &mut out);
+            clap_complete::generate(
+                args.shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "pioneers",
+                &mut out,
+            );
             return Ok(EXIT_OK);
         }
         Command::Man => {
@@ -75,7 +80,10 @@ fn init_command(args: &InitArgs, cwd: &Path, out: &mut dyn Write) -> Result<u8> 
     let dir = cwd.join(args.dir.as_deref().unwrap_or(Path::new(".")));
     match init::init(&dir)? {
         init::Outcome::AlreadyThere(config) => {
-            eprintln!("error: {} already exists; this is a knowledge base already", config.display());
+            eprintln!(
+                "error: {} already exists; this is a knowledge base already",
+                config.display()
+            );
             Ok(EXIT_CONTENT)
         }
         init::Outcome::Created { written, kept } => {
@@ -116,7 +124,10 @@ fn new_command(kb: &mut KnowledgeBase, args: &NewArgs, out: &mut dyn Write) -> R
     let mut input = stdin.lock();
     let mut questions = std::io::stderr();
     let prompt = if interactive {
-        Prompt::Ask { input: &mut input, output: &mut questions }
+        Prompt::Ask {
+            input: &mut input,
+            output: &mut questions,
+        }
     } else {
         Prompt::Never
     };
@@ -126,12 +137,17 @@ fn new_command(kb: &mut KnowledgeBase, args: &NewArgs, out: &mut dyn Write) -> R
             Ok(EXIT_OK)
         }
         Outcome::Missing(fields) => {
-            let flags: Vec<String> = fields.iter().map(|f| format!("--{}", f.replace('_', "-"))).collect();
+            let flags: Vec<String> = fields
+                .iter()
+                .map(|f| format!("--{}", f.replace('_', "-")))
+                .collect();
             eprintln!("error: a {} needs {}", args.kind, flags.join(", "));
             Ok(EXIT_FAILURE)
         }
         Outcome::Exists(rel) => {
-            eprintln!("error: {rel} already exists; nothing was written (use --id to choose another id)");
+            eprintln!(
+                "error: {rel} already exists; nothing was written (use --id to choose another id)"
+            );
             Ok(EXIT_CONTENT)
         }
         Outcome::Refused(rel, diagnostics, text) => {
@@ -238,6 +254,12 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 fn validate_command(kb: &KnowledgeBase, args: &ValidateArgs, cwd: &Path) -> Result<u8> {
     let mut diagnostics = validate(kb);
     let mut files = kb.file_count();
+    if let Some(rev) = &args.changed_since {
+        let changed = crate::git::changed_since(&kb.root, rev)?;
+        let (kept, selected) = crate::validate::changed::select(kb, diagnostics, &changed);
+        diagnostics = kept;
+        files = selected.len();
+    }
     if !args.paths.is_empty() {
         let wanted = wanted_paths(&kb.root, cwd, &args.paths)?;
         let selected = |file: &str| {

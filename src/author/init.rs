@@ -10,12 +10,27 @@ use crate::kb::schema::DocKind;
 /// The files `init` writes, relative to the new root. The CI files are the examples of this
 /// repository, so what users copy and what `init` writes cannot drift apart.
 pub const FILES: &[(&str, &str)] = &[
-    (CONFIG_FILE, "title = \"Pioniersnetwerk Open Overheid\"\nlanguage = \"nl\"\n# base_url = \"https://example.org/kennisbank/\"\n"),
-    ("content/README.md", include_str!("templates/content-README.md")),
+    (
+        CONFIG_FILE,
+        "title = \"Pioniersnetwerk Open Overheid\"\nlanguage = \"nl\"\n# base_url = \"https://example.org/kennisbank/\"\n",
+    ),
+    (
+        "content/README.md",
+        include_str!("templates/content-README.md"),
+    ),
     ("content/assets/.gitkeep", ""),
-    (".github/workflows/pioneers.yml", include_str!("../../examples/github-actions.yml")),
-    (".github/pull_request_template.md", include_str!("../../examples/pull-request-template.md")),
-    (".gitlab-ci.yml", include_str!("../../examples/gitlab-ci.yml")),
+    (
+        ".github/workflows/pioneers.yml",
+        include_str!("../../examples/github-actions.yml"),
+    ),
+    (
+        ".github/pull_request_template.md",
+        include_str!("../../examples/pull-request-template.md"),
+    ),
+    (
+        ".gitlab-ci.yml",
+        include_str!("../../examples/gitlab-ci.yml"),
+    ),
 ];
 
 /// What `init` did.
@@ -52,7 +67,8 @@ pub fn init(dir: &Path) -> Result<Outcome> {
             continue;
         }
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).with_context(|| format!("cannot create {}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
         }
         std::fs::write(&path, text).with_context(|| format!("cannot write {}", path.display()))?;
         written.push(rel);
@@ -73,7 +89,10 @@ mod tests {
         assert!(kept.is_empty());
         assert!(written.contains(&"content/themes/.gitkeep".to_string()));
         assert!(dir.path().join(".gitlab-ci.yml").is_file());
-        assert!(matches!(init(dir.path()).expect("init"), Outcome::AlreadyThere(_)));
+        assert!(matches!(
+            init(dir.path()).expect("init"),
+            Outcome::AlreadyThere(_)
+        ));
     }
 
     #[test]
@@ -84,6 +103,9 @@ mod tests {
             panic!("expected files");
         };
         assert_eq!(kept, [".gitlab-ci.yml"]);
-        assert_eq!(std::fs::read_to_string(dir.path().join(".gitlab-ci.yml")).expect("read"), "mine");
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(".gitlab-ci.yml")).expect("read"),
+            "mine"
+        );
     }
 }

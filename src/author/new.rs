@@ -10,9 +10,9 @@ use anyhow::{Context, Result};
 use super::yaml_out::{flow_list, scalar};
 use crate::cli::NewArgs;
 use crate::diag::{Diagnostic, Severity};
+use crate::kb::KnowledgeBase;
 use crate::kb::date::format_date;
 use crate::kb::schema::{DocKind, Field, FieldType};
-use crate::kb::KnowledgeBase;
 use crate::text::slugify;
 
 /// What `new` decided, for the caller to report.
@@ -79,7 +79,11 @@ pub fn new_document(kb: &mut KnowledgeBase, args: &NewArgs, prompt: Prompt<'_>) 
 }
 
 /// A retrospective is published today and titled after its session.
-fn fill_defaults(kb: &KnowledgeBase, kind: DocKind, values: &mut HashMap<&'static str, Vec<String>>) {
+fn fill_defaults(
+    kb: &KnowledgeBase,
+    kind: DocKind,
+    values: &mut HashMap<&'static str, Vec<String>>,
+) {
     if kind != DocKind::Retrospective {
         return;
     }
@@ -87,7 +91,10 @@ fn fill_defaults(kb: &KnowledgeBase, kind: DocKind, values: &mut HashMap<&'stati
         .entry("published")
         .or_insert_with(|| vec![format_date(kb.today)]);
     if !values.contains_key("title")
-        && let Some(session) = values.get("session").and_then(|s| s.first()).and_then(|id| kb.session(id))
+        && let Some(session) = values
+            .get("session")
+            .and_then(|s| s.first())
+            .and_then(|id| kb.session(id))
     {
         values.insert("title", vec![format!("Terugblik: {}", session.title)]);
     }
@@ -97,7 +104,11 @@ fn missing(kind: DocKind, values: &HashMap<&'static str, Vec<String>>) -> Vec<&'
     kind.fields()
         .iter()
         .filter(|f| f.required)
-        .filter(|f| values.get(f.name).is_none_or(|v| v.iter().all(|s| s.trim().is_empty())))
+        .filter(|f| {
+            values
+                .get(f.name)
+                .is_none_or(|v| v.iter().all(|s| s.trim().is_empty()))
+        })
         .map(|f| f.name)
         .collect()
 }
@@ -106,7 +117,9 @@ fn ask(name: &str, input: &mut dyn BufRead, output: &mut dyn Write) -> Result<Ve
     write!(output, "{name}: ")?;
     output.flush()?;
     let mut line = String::new();
-    input.read_line(&mut line).context("cannot read the answer")?;
+    input
+        .read_line(&mut line)
+        .context("cannot read the answer")?;
     Ok(line
         .split(',')
         .map(str::trim)
@@ -118,7 +131,13 @@ fn ask(name: &str, input: &mut dyn BufRead, output: &mut dyn Write) -> Result<Ve
 /// The id: a retrospective takes its session's, a session is `<date>-<slug of title>`,
 /// the others the slug of their name or title.
 fn make_id(kind: DocKind, values: &HashMap<&'static str, Vec<String>>) -> String {
-    let first = |key: &str| values.get(key).and_then(|v| v.first()).cloned().unwrap_or_default();
+    let first = |key: &str| {
+        values
+            .get(key)
+            .and_then(|v| v.first())
+            .cloned()
+            .unwrap_or_default()
+    };
     match kind {
         DocKind::Organisation => slugify(&first("name")),
         DocKind::Theme => slugify(&first("title")),
@@ -128,7 +147,11 @@ fn make_id(kind: DocKind, values: &HashMap<&'static str, Vec<String>>) -> String
 }
 
 /// The document's text: front matter in schema order, then the body.
-pub fn render(kind: DocKind, values: &HashMap<&'static str, Vec<String>>, body: Option<&str>) -> String {
+pub fn render(
+    kind: DocKind,
+    values: &HashMap<&'static str, Vec<String>>,
+    body: Option<&str>,
+) -> String {
     let mut text = String::from("---\n");
     for field in kind.fields() {
         if let Some(value) = values.get(field.name) {
@@ -180,8 +203,14 @@ fn render_field(field: &Field, value: &[String]) -> String {
             out
         }
         FieldType::List(_) => format!("{name}: {}\n", flow_list(value)),
-        FieldType::Bool => format!("{name}: {}\n", value.first().map_or("false", String::as_str)),
-        _ => format!("{name}: {}\n", scalar(value.first().map_or("", String::as_str))),
+        FieldType::Bool => format!(
+            "{name}: {}\n",
+            value.first().map_or("false", String::as_str)
+        ),
+        _ => format!(
+            "{name}: {}\n",
+            scalar(value.first().map_or("", String::as_str))
+        ),
     }
 }
 
@@ -206,7 +235,10 @@ fn check(kb: &mut KnowledgeBase, rel: &str, kind: DocKind, text: &str) -> Vec<Di
 pub fn write_new(path: &Path, text: &str) -> Result<()> {
     let dir = path.parent().context("a document path has a folder")?;
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     std::fs::write(&temp, text).with_context(|| format!("cannot write {}", temp.display()))?;
     let linked = std::fs::hard_link(&temp, path);
@@ -214,7 +246,10 @@ pub fn write_new(path: &Path, text: &str) -> Result<()> {
     match linked {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            anyhow::bail!("{} appeared while writing; nothing was changed", path.display())
+            anyhow::bail!(
+                "{} appeared while writing; nothing was changed",
+                path.display()
+            )
         }
         Err(_) => {
             let mut file = std::fs::OpenOptions::new()
@@ -233,18 +268,39 @@ mod tests {
     use super::*;
 
     fn values(pairs: &[(&'static str, &[&str])]) -> HashMap<&'static str, Vec<String>> {
-        pairs.iter().map(|(k, v)| (*k, v.iter().map(|s| s.to_string()).collect())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (*k, v.iter().map(|s| s.to_string()).collect()))
+            .collect()
     }
 
     #[test]
     fn ids_follow_the_design() {
-        assert_eq!(make_id(DocKind::Organisation, &values(&[("name", &["Gemeente Zwolle"])])), "gemeente-zwolle");
-        assert_eq!(make_id(DocKind::Theme, &values(&[("title", &["Één café"])])), "een-cafe");
         assert_eq!(
-            make_id(DocKind::Session, &values(&[("title", &["Sessie Zwolle"]), ("date", &["2027-03-14"])])),
+            make_id(
+                DocKind::Organisation,
+                &values(&[("name", &["Gemeente Zwolle"])])
+            ),
+            "gemeente-zwolle"
+        );
+        assert_eq!(
+            make_id(DocKind::Theme, &values(&[("title", &["Één café"])])),
+            "een-cafe"
+        );
+        assert_eq!(
+            make_id(
+                DocKind::Session,
+                &values(&[("title", &["Sessie Zwolle"]), ("date", &["2027-03-14"])])
+            ),
             "2027-03-14-sessie-zwolle"
         );
-        assert_eq!(make_id(DocKind::Retrospective, &values(&[("session", &["2017-09-18-x"])])), "2017-09-18-x");
+        assert_eq!(
+            make_id(
+                DocKind::Retrospective,
+                &values(&[("session", &["2017-09-18-x"])])
+            ),
+            "2017-09-18-x"
+        );
     }
 
     #[test]
@@ -254,7 +310,13 @@ mod tests {
             &values(&[
                 ("authors", &["Ana de Vries"]),
                 ("title", &["Terugblik: x"]),
-                ("speakers", &["Marlies van den Hende; directeur; schiedam", "Donovan;; utrecht"]),
+                (
+                    "speakers",
+                    &[
+                        "Marlies van den Hende; directeur; schiedam",
+                        "Donovan;; utrecht",
+                    ],
+                ),
                 ("session", &["2017-09-18-x"]),
             ]),
             None,
@@ -266,7 +328,10 @@ mod tests {
     fn asks_for_missing_fields() {
         let mut input = std::io::Cursor::new("Zwolle\n");
         let mut output = Vec::new();
-        assert_eq!(ask("city", &mut input, &mut output).expect("answer"), ["Zwolle"]);
+        assert_eq!(
+            ask("city", &mut input, &mut output).expect("answer"),
+            ["Zwolle"]
+        );
         assert_eq!(String::from_utf8_lossy(&output), "city: ");
     }
 
@@ -277,7 +342,9 @@ mod tests {
         write_new(&path, "one").expect("first write");
         assert!(write_new(&path, "two").is_err());
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "one");
-        let left: Vec<_> = std::fs::read_dir(dir.path().join("a")).expect("dir").collect();
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("a"))
+            .expect("dir")
+            .collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
     }
 }

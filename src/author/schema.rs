@@ -56,7 +56,11 @@ fn object(fields: &[Field]) -> Value {
             (f.name.to_string(), schema)
         })
         .collect();
-    let required: Vec<&str> = fields.iter().filter(|f| f.required).map(|f| f.name).collect();
+    let required: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.name)
+        .collect();
     json!({
         "type": "object",
         "additionalProperties": false,
@@ -69,16 +73,22 @@ fn of_type(ty: FieldType, required: bool) -> Value {
     let min = usize::from(required);
     match ty {
         FieldType::String | FieldType::Text => json!({ "type": "string", "minLength": min }),
-        FieldType::Date => json!({ "type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$" }),
+        FieldType::Date => {
+            json!({ "type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$" })
+        }
         FieldType::Time => json!({ "type": "string", "pattern": r"^([01]\d|2[0-3]):[0-5]\d$" }),
-        FieldType::Url => json!({ "type": "string", "format": "uri", "pattern": "^https?://[^\\s/]+" }),
+        FieldType::Url => {
+            json!({ "type": "string", "format": "uri", "pattern": "^https?://[^\\s/]+" })
+        }
         FieldType::Bool => json!({ "type": "boolean" }),
         FieldType::Enum(words) => json!({ "type": "string", "enum": words }),
         FieldType::Ref(DocKind::Session) => {
             json!({ "type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}-[a-z0-9]+(-[a-z0-9]+)*$" })
         }
         FieldType::Ref(_) => json!({ "type": "string", "pattern": SLUG }),
-        FieldType::List(item) => json!({ "type": "array", "items": of_type(*item, true), "minItems": min }),
+        FieldType::List(item) => {
+            json!({ "type": "array", "items": of_type(*item, true), "minItems": min })
+        }
         FieldType::Object(fields) => object(fields),
     }
 }
@@ -93,7 +103,10 @@ mod tests {
         assert_eq!(theme["required"], json!(["title", "summary"]));
         assert_eq!(theme["properties"]["summary"]["maxLength"], 200);
         assert_eq!(theme["properties"]["status"]["enum"][0], "proposed");
-        assert_eq!(theme["properties"]["links"]["items"]["required"], json!(["title", "url"]));
+        assert_eq!(
+            theme["properties"]["links"]["items"]["required"],
+            json!(["title", "url"])
+        );
         let session = schema_of(DocKind::Session);
         assert_eq!(session["properties"]["hosts"]["minItems"], 1);
         assert_eq!(session["properties"]["cancelled"]["type"], "boolean");

@@ -41,16 +41,37 @@ fn quoted(text: &str) -> String {
 }
 
 fn is_plain_safe(text: &str) -> bool {
-    let Some(first) = text.chars().next() else { return false };
+    let Some(first) = text.chars().next() else {
+        return false;
+    };
     first.is_alphanumeric()
         && text.trim() == text
-        && !matches!(text, "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE")
+        && !matches!(
+            text,
+            "null" | "Null" | "NULL" | "true" | "True" | "TRUE" | "false" | "False" | "FALSE"
+        )
         && !text.contains(": ")
         && !text.contains(" #")
         && !text.ends_with(':')
-        && text
-            .chars()
-            .all(|c| !c.is_control() && !matches!(c, '[' | ']' | '{' | '}' | '"' | '\'' | '`' | '|' | '>' | '*' | '&' | '!' | '%' | '@'))
+        && text.chars().all(|c| {
+            !c.is_control()
+                && !matches!(
+                    c,
+                    '[' | ']'
+                        | '{'
+                        | '}'
+                        | '"'
+                        | '\''
+                        | '`'
+                        | '|'
+                        | '>'
+                        | '*'
+                        | '&'
+                        | '!'
+                        | '%'
+                        | '@'
+                )
+        })
 }
 
 #[cfg(test)]
@@ -93,7 +114,11 @@ mod tests {
         for text in TRICKY {
             let yaml = format!("k: {}\n", scalar(text));
             let root = parse(&yaml, 0).root.unwrap_or_else(|| panic!("{yaml}"));
-            assert_eq!(root.get("k").and_then(|n| n.as_str()), Some(*text), "{yaml}");
+            assert_eq!(
+                root.get("k").and_then(|n| n.as_str()),
+                Some(*text),
+                "{yaml}"
+            );
         }
     }
 
@@ -102,7 +127,13 @@ mod tests {
         let items: Vec<String> = TRICKY.iter().map(|s| s.to_string()).collect();
         let yaml = format!("k: {}\n", flow_list(&items));
         let root = parse(&yaml, 0).root.unwrap_or_else(|| panic!("{yaml}"));
-        let back: Vec<&str> = root.get("k").and_then(|n| n.as_sequence()).expect("list").iter().filter_map(|n| n.as_str()).collect();
+        let back: Vec<&str> = root
+            .get("k")
+            .and_then(|n| n.as_sequence())
+            .expect("list")
+            .iter()
+            .filter_map(|n| n.as_str())
+            .collect();
         assert_eq!(back, TRICKY, "{yaml}");
     }
 
@@ -110,6 +141,9 @@ mod tests {
     fn plain_where_possible() {
         assert_eq!(scalar("Gemeente Zwolle"), "Gemeente Zwolle");
         assert_eq!(scalar("14:00"), "14:00");
-        assert_eq!(flow_list(&["utrecht".into(), "ede".into()]), "[utrecht, ede]");
+        assert_eq!(
+            flow_list(&["utrecht".into(), "ede".into()]),
+            "[utrecht, ede]"
+        );
     }
 }

@@ -167,7 +167,12 @@ impl KnowledgeBase {
     /// Adds a document that is not on disk yet (what `new` is about to write), so it can be
     /// checked against everything else; returns its position, or the load diagnostics when
     /// it does not parse.
-    pub fn add_document(&mut self, rel: &str, kind: DocKind, text: String) -> Result<usize, Vec<Diagnostic>> {
+    pub fn add_document(
+        &mut self,
+        rel: &str,
+        kind: DocKind,
+        text: String,
+    ) -> Result<usize, Vec<Diagnostic>> {
         let found = walk::Found {
             path: PathBuf::from(rel),
             rel: rel.to_string(),

@@ -5,6 +5,7 @@
 //! check what was loaded. Each rule is one file under `rules/`, named by its code, with its
 //! tests beside it.
 
+pub mod changed;
 mod links;
 mod rules;
 mod suggest;

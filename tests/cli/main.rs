@@ -1,7 +1,9 @@
 //! Integration tests: the real `pioneers` binary on fixture knowledge bases.
 //! One test binary (fast to link), a module per command.
 
+mod author;
 mod bad_input;
+mod changed;
 mod query;
 mod reports;
 mod support;

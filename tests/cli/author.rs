@@ -1,0 +1,392 @@
+//! `new`, `init`, `schema`, `completions`, `man` and the CI examples.
+
+use std::path::Path;
+
+use crate::support::{Test, located};
+
+fn run_ok(test: &Test, args: &[&str]) -> String {
+    let output = Test::empty()
+        .args(["--root", test.root().to_str().expect("utf-8")])
+        .args(args.iter().copied())
+        .run();
+    assert_eq!(
+        output.status,
+        Some(0),
+        "{args:?}: {}{}",
+        output.stdout,
+        output.stderr
+    );
+    output.stdout
+}
+
+#[test]
+fn new_user_journey_init_then_one_of_each_type_validates() {
+    let kb = Test::empty();
+    std::fs::remove_dir(kb.root().join("content")).expect("empty");
+    let created = Test::empty()
+        .args(["init", kb.root().to_str().expect("utf-8")])
+        .run();
+    assert_eq!(created.status, Some(0), "{}", created.stderr);
+    assert!(
+        created
+            .stdout
+            .contains("created .github/workflows/pioneers.yml")
+    );
+    assert_eq!(
+        run_ok(
+            &kb,
+            &[
+                "new",
+                "organisation",
+                "--name",
+                "Gemeente Zwolle",
+                "--kind",
+                "municipality",
+                "--city",
+                "Zwolle"
+            ]
+        ),
+        "content/organisations/gemeente-zwolle.md\n"
+    );
+    assert_eq!(
+        run_ok(
+            &kb,
+            &[
+                "new",
+                "theme",
+                "--title",
+                "Open raadsinformatie",
+                "--summary",
+                "Raadsstukken als open data.",
+                "--carriers",
+                "gemeente-zwolle",
+                "--links",
+                "Voorbeeld; https://example.org/raad"
+            ]
+        ),
+        "content/themes/open-raadsinformatie.md\n"
+    );
+    assert_eq!(
+        run_ok(
+            &kb,
+            &[
+                "new",
+                "session",
+                "--title",
+                "Sessie Zwolle",
+                "--date",
+                "2026-03-14",
+                "--start",
+                "14:00",
+                "--end",
+                "17:00",
+                "--city",
+                "Zwolle",
+                "--hosts",
+                "gemeente-zwolle",
+                "--themes",
+                "open-raadsinformatie"
+            ]
+        ),
+        "content/sessions/2026-03-14-sessie-zwolle.md\n"
+    );
+    assert_eq!(
+        run_ok(
+            &kb,
+            &[
+                "new",
+                "retrospective",
+                "--session",
+                "2026-03-14-sessie-zwolle",
+                "--authors",
+                "Ana de Vries,Piet Jansen",
+                "--speakers",
+                "Marlies; directeur; gemeente-zwolle"
+            ]
+        ),
+        "content/retrospectives/2026-03-14-sessie-zwolle.md\n"
+    );
+    let output = Test::empty()
+        .args([
+            "--root",
+            kb.root().to_str().expect("utf-8"),
+            "validate",
+            "--deny-warnings",
+        ])
+        .run();
+    assert_eq!(output.status, Some(0), "{}", output.stdout);
+    assert_eq!(output.stdout, "4 files checked: 0 errors, 0 warnings\n");
+    let retro = std::fs::read_to_string(
+        kb.root()
+            .join("content/retrospectives/2026-03-14-sessie-zwolle.md"),
+    )
+    .expect("read");
+    assert!(
+        retro.contains("title: \"Terugblik: Sessie Zwolle\"\n"),
+        "{retro}"
+    );
+    assert!(
+        retro.contains("published: 2026-11-28\n"),
+        "published is today: {retro}"
+    );
+    assert!(retro.contains("## Wat we leerden"));
+}
+
+#[test]
+fn new_never_overwrites() {
+    let test = Test::fixture("clean");
+    let path = test.root().join("content/organisations/utrecht.md");
+    let before = std::fs::read_to_string(&path).expect("read");
+    let test = test.args([
+        "new",
+        "organisation",
+        "--name",
+        "Utrecht",
+        "--kind",
+        "municipality",
+    ]);
+    let output = test.run();
+    assert_eq!(output.status, Some(1));
+    assert!(
+        output
+            .stderr
+            .contains("content/organisations/utrecht.md already exists"),
+        "{}",
+        output.stderr
+    );
+    assert_eq!(before, std::fs::read_to_string(&path).expect("read"));
+}
+
+#[test]
+fn new_checks_references_before_writing() {
+    let test = Test::fixture("clean").args([
+        "new",
+        "theme",
+        "--title",
+        "Nieuw",
+        "--summary",
+        "S.",
+        "--carriers",
+        "utrech",
+    ]);
+    let output = test.run();
+    assert_eq!(output.status, Some(1));
+    assert!(
+        output.stderr.contains("did you mean `utrecht`?"),
+        "{}",
+        output.stderr
+    );
+    assert!(!test.root().join("content/themes/nieuw.md").exists());
+}
+
+#[test]
+fn new_checks_values_before_writing() {
+    let test = Test::fixture("clean").args([
+        "new",
+        "session",
+        "--title",
+        "X",
+        "--date",
+        "2027-02-30",
+        "--city",
+        "U",
+        "--hosts",
+        "utrecht",
+    ]);
+    let output = test.run();
+    assert_eq!(output.status, Some(1));
+    assert!(output.stderr.contains("invalid-date"), "{}", output.stderr);
+}
+
+#[test]
+fn new_without_a_terminal_names_the_missing_flags() {
+    let output = Test::fixture("clean")
+        .args(["new", "session", "--title", "X"])
+        .run();
+    assert_eq!(output.status, Some(2));
+    assert_eq!(
+        output.stderr,
+        "error: a session needs --date, --city, --hosts\n"
+    );
+}
+
+#[test]
+fn new_takes_an_id_and_rejects_unknown_choices() {
+    let test = Test::fixture("clean");
+    let out = run_ok(
+        &test,
+        &[
+            "new",
+            "organisation",
+            "--id",
+            "zwolle",
+            "--name",
+            "Gemeente Zwolle",
+            "--kind",
+            "municipality",
+        ],
+    );
+    assert_eq!(out, "content/organisations/zwolle.md\n");
+    let output = Test::fixture("clean")
+        .args(["new", "organisation", "--name", "X", "--kind", "gemeente"])
+        .run();
+    assert_eq!(
+        output.status,
+        Some(2),
+        "clap refuses values outside the enum"
+    );
+}
+
+#[test]
+fn every_field_is_a_flag_of_new() {
+    for kind in pioneers::kb::DocKind::ALL {
+        let help = Test::empty()
+            .args(["new", kind.name(), "--help"])
+            .run()
+            .stdout;
+        assert!(help.contains("--id"), "{kind}");
+        for field in kind.fields() {
+            let flag = format!("--{}", field.name.replace('_', "-"));
+            assert!(help.contains(&flag), "{kind} {flag}");
+        }
+    }
+}
+
+#[test]
+fn init_refuses_an_existing_knowledge_base() {
+    let test = Test::fixture("clean");
+    let output = Test::empty()
+        .args(["init", test.root().to_str().expect("utf-8")])
+        .run();
+    assert_eq!(output.status, Some(1));
+    assert!(output.stderr.contains("already"), "{}", output.stderr);
+}
+
+#[test]
+fn schema_accepts_the_sample_and_rejects_what_validate_rejects() {
+    let schema: serde_json::Value =
+        serde_json::from_str(&Test::empty().args(["schema"]).run().stdout).expect("json");
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let theme: serde_json::Value =
+        serde_json::from_str(&Test::empty().args(["schema", "theme"]).run().stdout).expect("json");
+    let theme = jsonschema::validator_for(&theme).expect("valid schema");
+    let good = serde_json::json!({"title": "Open Wob", "summary": "Kort.", "carriers": ["utrecht"], "links": [{"title": "x", "url": "https://x.nl"}]});
+    assert!(theme.is_valid(&good));
+    assert!(validator.is_valid(&good));
+    for bad in [
+        serde_json::json!({"title": "Open Wob"}),
+        serde_json::json!({"title": "T", "summary": "S", "stauts": "x"}),
+        serde_json::json!({"title": "T", "summary": "S", "carriers": "utrecht"}),
+        serde_json::json!({"title": "T", "summary": "S", "status": "klaar"}),
+        serde_json::json!({"title": "T", "summary": "x".repeat(201)}),
+    ] {
+        assert!(!theme.is_valid(&bad), "{bad}");
+    }
+}
+
+#[test]
+fn completions_and_man_page() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let output = Test::empty().args(["completions", shell]).run();
+        assert_eq!(output.status, Some(0));
+        assert!(output.stdout.contains("pioneers"), "{shell}");
+    }
+    let man = Test::empty().args(["man"]).run().stdout;
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH pioneers"),
+        "{}",
+        &man[..man.len().min(200)]
+    );
+}
+
+/// Every `pioneers …` command in a CI example, as arguments (redirections and `||` cut).
+fn commands_in(text: &str) -> Vec<Vec<String>> {
+    text.lines()
+        .filter_map(|line| line.split_once("pioneers validate").map(|(_, rest)| rest))
+        .map(|rest| {
+            let rest = rest.split(['>', '|']).next().unwrap_or_default();
+            std::iter::once("validate".to_string())
+                .chain(rest.split_whitespace().map(str::to_string))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn ci_examples_parse_and_run_commands_that_exist() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut seen = 0;
+    for file in [
+        "examples/github-actions.yml",
+        "examples/gitlab-ci.yml",
+        "examples/pre-commit-config.yaml",
+        ".pre-commit-hooks.yaml",
+    ] {
+        let text = std::fs::read_to_string(root.join(file)).expect(file);
+        let parsed = pioneers::kb::yaml::parse(&text, 0);
+        assert!(
+            parsed.problems.is_empty() && parsed.root.is_some(),
+            "{file}: {:?}",
+            parsed.problems
+        );
+        for args in commands_in(&text) {
+            seen += 1;
+            let output = Test::fixture("clean")
+                .args(args.iter().map(String::as_str))
+                .run();
+            assert_eq!(
+                output.status,
+                Some(0),
+                "{file}: pioneers {args:?}: {}",
+                output.stderr
+            );
+        }
+    }
+    assert!(seen >= 4, "the examples run pioneers validate");
+    let hooks = std::fs::read_to_string(root.join(".pre-commit-hooks.yaml")).expect("hooks");
+    let hooks = pioneers::kb::yaml::parse(&hooks, 0).root.expect("root");
+    let hook = &hooks.as_sequence().expect("a list of hooks")[0];
+    assert_eq!(
+        hook.get("id").and_then(|n| n.as_str()),
+        Some("pioneers-validate")
+    );
+    let config =
+        std::fs::read_to_string(root.join("examples/pre-commit-config.yaml")).expect("config");
+    assert!(config.contains("id: pioneers-validate"));
+    let gitlab = std::fs::read_to_string(root.join("examples/gitlab-ci.yml")).expect("gitlab");
+    assert!(gitlab.contains("codequality: gl-code-quality-report.json"));
+}
+
+#[test]
+fn init_writes_the_examples() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    assert_eq!(
+        Test::empty()
+            .args(["init", dir.path().to_str().expect("utf-8")])
+            .run()
+            .status,
+        Some(0)
+    );
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (written, example) in [
+        (
+            ".github/workflows/pioneers.yml",
+            "examples/github-actions.yml",
+        ),
+        (".gitlab-ci.yml", "examples/gitlab-ci.yml"),
+    ] {
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(written)).expect("written"),
+            std::fs::read_to_string(root.join(example)).expect("example")
+        );
+    }
+    let (status, json) = Test::empty()
+        .args(["--root", dir.path().to_str().expect("utf-8")])
+        .json();
+    assert_eq!(status, Some(0));
+    assert!(located(&json).is_empty());
+}
