@@ -68,10 +68,74 @@ pub enum Command {
         after_help = "Examples:\n  pioneers completions bash > /etc/bash_completion.d/pioneers\n  pioneers completions zsh > ~/.zfunc/_pioneers"
     )]
     Completions(CompletionsArgs),
+    /// Render the knowledge base as an accessible static website with feeds and data.
+    #[command(after_help = RENDER_EXAMPLES)]
+    Render(RenderArgs),
+    /// Print the network (organisations and the themes they carry) for other tools.
+    #[command(
+        after_help = "Examples:\n  pioneers graph | dot -Tsvg > netwerk.svg\n  pioneers graph --format mermaid"
+    )]
+    Graph(GraphArgs),
     /// Print the man page (roff).
     #[command(after_help = "Example:\n  pioneers man > pioneers.1 && man ./pioneers.1")]
     Man,
 }
+
+/// Options of `render`.
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Where to write the site (default: public/ in the knowledge base). A folder that a
+    /// render did not make is never replaced.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Where the site will be published, for absolute links in feeds, calendar and sitemap
+    /// (default: base_url in pioneers.toml).
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// The site's language (default: language in pioneers.toml, else nl).
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+    /// Render even when the content has errors.
+    #[arg(long)]
+    pub allow_errors: bool,
+}
+
+/// Languages of the rendered site.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Dutch.
+    Nl,
+    /// English.
+    En,
+}
+
+/// Options of `graph`.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// The notation.
+    #[arg(long, value_enum, default_value_t = GraphFormat::Dot)]
+    pub format: GraphFormat,
+}
+
+/// Graph notations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// Graphviz dot.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+}
+
+const RENDER_EXAMPLES: &str = "\
+Examples:
+  pioneers render                                  write public/
+  pioneers render --out site --base-url https://example.org/netwerk/
+  pioneers render --lang en
+
+The site has a page per document, an index per type, tag pages, feed.atom,
+sessions.ics, data/*.json, sitemap.xml (with a base URL) and network.svg. Content with
+errors is not rendered (exit 1) unless --allow-errors. Templates in templates/ at the
+root replace the built-in ones.";
 
 /// Options of `init`.
 #[derive(Debug, Args)]

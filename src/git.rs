@@ -59,3 +59,36 @@ fn git(root: &Path, args: &[&str]) -> Result<String> {
     }
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
+
+/// The date of the last commit that touched each file under `content/`, from one
+/// `git log`; empty outside a git repository or when git is missing.
+pub fn last_changed(root: &Path) -> std::collections::HashMap<String, String> {
+    let mut dates = std::collections::HashMap::new();
+    let Ok(log) = git(
+        root,
+        &[
+            "log",
+            "--format=%x00%cs",
+            "--name-only",
+            "--no-renames",
+            "--relative",
+            "--",
+            "content",
+        ],
+    ) else {
+        return dates;
+    };
+    let mut current = None;
+    for line in log.lines() {
+        if let Some(date) = line.strip_prefix('\0') {
+            current = Some(date.to_string());
+        } else if !line.is_empty()
+            && let Some(date) = &current
+        {
+            dates
+                .entry(line.to_string())
+                .or_insert_with(|| date.clone());
+        }
+    }
+    dates
+}

@@ -9,6 +9,7 @@ pub mod diag;
 pub mod git;
 pub mod kb;
 pub mod query;
+pub mod render;
 pub mod report;
 pub mod run;
 pub mod text;

@@ -13,11 +13,14 @@ use crate::cli::{
     Cli, Command, Format, InitArgs, NewArgs, Organisations, Retrospectives, SchemaArgs, Sessions,
     StatusArg, Themes, TypeArg, ValidateArgs,
 };
+use crate::cli::{GraphFormat, LangArg, RenderArgs};
 use crate::diag::{Diagnostic, Severity};
 use crate::kb::date::system_today;
 use crate::kb::{DocKind, KnowledgeBase, find_root, walk};
 use crate::query::Filter;
 use crate::query::commands::{list_command, search_command, show_command, stats_command};
+use crate::render::i18n::Lang;
+use crate::render::site::SiteOptions;
 use crate::report::{self, Sources};
 use crate::validate::validate;
 
@@ -67,6 +70,16 @@ fn execute(cli: Cli) -> Result<u8> {
     let code = match cli.command {
         Command::Validate(args) => validate_command(&kb, &args, &cwd)?,
         Command::New(args) => new_command(&mut kb, &args, &mut out)?,
+        Command::Render(args) => render_command(&kb, &args, &cwd, &mut out)?,
+        Command::Graph(args) => {
+            let graph = crate::render::graph::graph(&kb);
+            let text = match args.format {
+                GraphFormat::Dot => crate::render::graph::dot(&graph),
+                GraphFormat::Mermaid => crate::render::graph::mermaid(&graph),
+            };
+            out.write_all(text.as_bytes())?;
+            EXIT_OK
+        }
         command => {
             warn_about_problems(&kb);
             query(&kb, command, &mut out)?
@@ -74,6 +87,71 @@ fn execute(cli: Cli) -> Result<u8> {
     };
     out.flush()?;
     Ok(code)
+}
+
+fn render_command(
+    kb: &KnowledgeBase,
+    args: &RenderArgs,
+    cwd: &Path,
+    out: &mut dyn Write,
+) -> Result<u8> {
+    let errors = validate(kb)
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .count();
+    if errors > 0 && !args.allow_errors {
+        eprintln!(
+            "error: the content has {errors} errors; nothing was rendered (run `pioneers validate`, or render with --allow-errors)"
+        );
+        return Ok(EXIT_CONTENT);
+    }
+    let base_url = match args.base_url.clone().or_else(|| kb.config.base_url.clone()) {
+        Some(url) if !crate::validate::is_web_url(&url) => {
+            eprintln!("error: the base URL `{url}` is not an absolute http(s) URL");
+            return Ok(EXIT_FAILURE);
+        }
+        Some(url) if url.ends_with('/') => Some(url),
+        Some(url) => Some(format!("{url}/")),
+        None => {
+            eprintln!(
+                "note: no base_url in pioneers.toml or --base-url: feeds use relative links and there is no sitemap"
+            );
+            None
+        }
+    };
+    let lang = match args.lang {
+        Some(LangArg::En) => Lang::En,
+        Some(LangArg::Nl) => Lang::Nl,
+        None => Lang::from_code(kb.config.language.as_deref()),
+    };
+    let options = SiteOptions {
+        title: kb
+            .config
+            .title
+            .clone()
+            .unwrap_or_else(|| "Pioniersnetwerk Open Overheid".into()),
+        base_url,
+        lang,
+    };
+    let files = crate::render::site::build(kb, &options)?;
+    let dir = match &args.out {
+        Some(dir) => cwd.join(dir),
+        None => kb.root.join("public"),
+    };
+    match crate::render::output::replace_dir(&dir, &files)? {
+        Ok(()) => {
+            writeln!(out, "wrote {} files to {}", files.len() + 1, dir.display())?;
+            Ok(EXIT_OK)
+        }
+        Err(crate::render::output::Refusal::NotOurs(path)) => {
+            eprintln!(
+                "error: {} is not empty and was not made by `pioneers render` (it has no {}); nothing was written",
+                path.display(),
+                crate::render::output::MARKER
+            );
+            Ok(EXIT_CONTENT)
+        }
+    }
 }
 
 fn init_command(args: &InitArgs, cwd: &Path, out: &mut dyn Write) -> Result<u8> {
@@ -168,6 +246,8 @@ fn query(kb: &KnowledgeBase, command: Command, out: &mut dyn Write) -> Result<u8
         | Command::Init(_)
         | Command::Schema(_)
         | Command::Completions(_)
+        | Command::Render(_)
+        | Command::Graph(_)
         | Command::Man => Ok(EXIT_OK),
         Command::Themes(Themes::List {
             status,

@@ -44,7 +44,7 @@ pub fn analyse(text: &str, base: usize) -> Body {
         is_blank: text.trim().is_empty(),
         ..Body::default()
     };
-    let mut slugs = Slugger::default();
+    let mut slugs = comrak::Anchorizer::new();
     let mut heading: Option<String> = None;
     for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
         match event {
@@ -57,7 +57,7 @@ pub fn analyse(text: &str, base: usize) -> Body {
             Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
             Event::End(TagEnd::Heading(_)) => {
                 if let Some(title) = heading.take() {
-                    body.anchors.insert(slugs.slug(&title));
+                    body.anchors.insert(slugs.anchorize(&title));
                 }
             }
             Event::Text(t) | Event::Code(t) => {
@@ -87,39 +87,11 @@ fn link(text: &str, base: usize, dest: &str, range: Range<usize>, image: bool) -
     }
 }
 
-/// The anchor id of a heading, GitHub style: lowercase, letters, digits, `-` and `_` kept,
-/// spaces become `-`, everything else dropped. The renderer uses the same function.
+/// The anchor id of a heading, as the rendered page has it: comrak's own anchorizer (GitHub
+/// style: lowercase, letters, digits, `-` and `_` kept, spaces become `-`), so an anchor that
+/// validation accepts is exactly an id the page has. Repeated headings get `-1`, `-2`.
 pub fn heading_anchor(title: &str) -> String {
-    title
-        .trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-            _ => None,
-        })
-        .collect()
-}
-
-/// Gives repeated headings distinct anchors (`a`, `a-1`, `a-2`), as GitHub does.
-#[derive(Default)]
-struct Slugger {
-    seen: HashSet<String>,
-}
-
-impl Slugger {
-    fn slug(&mut self, title: &str) -> String {
-        let base = heading_anchor(title);
-        let mut candidate = base.clone();
-        let mut n = 0;
-        while self.seen.contains(&candidate) {
-            n += 1;
-            candidate = format!("{base}-{n}");
-        }
-        self.seen.insert(candidate.clone());
-        candidate
-    }
+    comrak::Anchorizer::new().anchorize(title)
 }
 
 #[cfg(test)]

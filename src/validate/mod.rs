@@ -6,7 +6,7 @@
 //! tests beside it.
 
 pub mod changed;
-mod links;
+pub mod links;
 mod rules;
 mod suggest;
 mod visit;
@@ -19,6 +19,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::kb::yaml::Node;
 use crate::kb::{Document, KnowledgeBase};
 
+pub use rules::is_web_url;
 pub use suggest::closest;
 
 /// One check, named by its code.

@@ -5,6 +5,7 @@ mod author;
 mod bad_input;
 mod changed;
 mod query;
+mod render;
 mod reports;
 mod support;
 mod validate;

@@ -1,0 +1,241 @@
+//! The network as a graph: organisations and the themes they carry. Drawn as SVG for the
+//! site, and printed as Graphviz dot or Mermaid by `pioneers graph`.
+
+use std::fmt::Write;
+
+use crate::kb::{Data, KnowledgeBase};
+use crate::text::sort_key;
+
+/// A node: an organisation or a theme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphNode {
+    /// `org:<id>` or `theme:<id>`.
+    pub key: String,
+    /// The document id.
+    pub id: String,
+    /// Its name or title.
+    pub label: String,
+}
+
+/// Organisations that carry something, themes, and who carries what.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Graph {
+    /// Organisations, by name.
+    pub organisations: Vec<GraphNode>,
+    /// Themes, by title.
+    pub themes: Vec<GraphNode>,
+    /// (organisation index, theme index).
+    pub edges: Vec<(usize, usize)>,
+}
+
+/// Builds the graph of `kb`, ordered so the same content gives the same picture.
+pub fn graph(kb: &KnowledgeBase) -> Graph {
+    let mut themes: Vec<(GraphNode, &[String])> = kb
+        .documents
+        .iter()
+        .filter_map(|d| match &d.data {
+            Data::Theme(t) => Some((node("theme", &d.id, &t.title), t.carriers.as_slice())),
+            _ => None,
+        })
+        .collect();
+    themes.sort_by_key(|(n, _)| (sort_key(&n.label), n.id.clone()));
+    let mut organisations: Vec<GraphNode> = kb
+        .documents
+        .iter()
+        .filter_map(|d| match &d.data {
+            Data::Organisation(o) if themes.iter().any(|(_, c)| c.contains(&d.id)) => {
+                Some(node("org", &d.id, &o.name))
+            }
+            _ => None,
+        })
+        .collect();
+    organisations.sort_by_key(|n| (sort_key(&n.label), n.id.clone()));
+    let mut edges = Vec::new();
+    for (t, (_, carriers)) in themes.iter().enumerate() {
+        for carrier in carriers.iter() {
+            if let Some(o) = organisations.iter().position(|o| &o.id == carrier) {
+                edges.push((o, t));
+            }
+        }
+    }
+    edges.sort_unstable();
+    Graph {
+        organisations,
+        themes: themes.into_iter().map(|(n, _)| n).collect(),
+        edges,
+    }
+}
+
+fn node(prefix: &str, id: &str, label: &str) -> GraphNode {
+    GraphNode {
+        key: format!("{prefix}:{id}"),
+        id: id.to_string(),
+        label: if label.is_empty() {
+            id.to_string()
+        } else {
+            label.to_string()
+        },
+    }
+}
+
+/// Graphviz dot.
+pub fn dot(g: &Graph) -> String {
+    let mut out = String::from("digraph network {\n  rankdir=LR;\n");
+    for n in &g.organisations {
+        let _ = writeln!(
+            out,
+            "  \"{}\" [label=\"{}\", shape=box];",
+            n.key,
+            dot_escape(&n.label)
+        );
+    }
+    for n in &g.themes {
+        let _ = writeln!(
+            out,
+            "  \"{}\" [label=\"{}\", shape=ellipse];",
+            n.key,
+            dot_escape(&n.label)
+        );
+    }
+    for (o, t) in &g.edges {
+        let _ = writeln!(
+            out,
+            "  \"{}\" -> \"{}\";",
+            g.organisations[*o].key, g.themes[*t].key
+        );
+    }
+    out.push_str("}\n");
+    out
+}
+
+fn dot_escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Mermaid flowchart.
+pub fn mermaid(g: &Graph) -> String {
+    let id = |key: &str| key.replace([':', '-'], "_");
+    let label = |text: &str| text.replace('"', "#quot;");
+    let mut out = String::from("graph LR\n");
+    for n in &g.organisations {
+        let _ = writeln!(out, "  {}[\"{}\"]", id(&n.key), label(&n.label));
+    }
+    for n in &g.themes {
+        let _ = writeln!(out, "  {}([\"{}\"])", id(&n.key), label(&n.label));
+    }
+    for (o, t) in &g.edges {
+        let _ = writeln!(
+            out,
+            "  {} --> {}",
+            id(&g.organisations[*o].key),
+            id(&g.themes[*t].key)
+        );
+    }
+    out
+}
+
+/// An SVG: organisations on the left, themes on the right, a line for each carry; every
+/// name links to its page. `title` and `desc` make it accessible.
+pub fn svg(g: &Graph, title: &str) -> String {
+    const ROW: usize = 30;
+    const TOP: usize = 40;
+    const WIDTH: usize = 760;
+    const LEFT: usize = 250;
+    const RIGHT: usize = 510;
+    let rows = g.organisations.len().max(g.themes.len()).max(1);
+    let height = TOP + rows * ROW + 10;
+    let y = |i: usize, n: usize| TOP + i * ROW + (rows - n) * ROW / 2 + ROW / 2;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"graph-title\">\n<title id=\"graph-title\">{}</title>\n<style>text{{font-family:system-ui,Arial,sans-serif;font-size:14px;fill:#1a1a1a}}line{{stroke:#5a7ea6;stroke-width:1.5}}</style>\n",
+        xml_escape(title)
+    );
+    for (o, t) in &g.edges {
+        let _ = writeln!(
+            out,
+            "<line x1=\"{LEFT}\" y1=\"{}\" x2=\"{RIGHT}\" y2=\"{}\"/>",
+            y(*o, g.organisations.len()) - 5,
+            y(*t, g.themes.len()) - 5
+        );
+    }
+    for (i, n) in g.organisations.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<a href=\"organisations/{}.html\"><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text></a>",
+            n.id,
+            LEFT - 8,
+            y(i, g.organisations.len()),
+            xml_escape(&n.label)
+        );
+    }
+    for (i, n) in g.themes.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "<a href=\"themes/{}.html\"><text x=\"{}\" y=\"{}\">{}</text></a>",
+            n.id,
+            RIGHT + 8,
+            y(i, g.themes.len()),
+            xml_escape(&n.label)
+        );
+    }
+    out.push_str("</svg>\n");
+    out
+}
+
+/// Escapes text for XML content and attributes.
+pub fn xml_escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::date::parse_date;
+
+    fn kb() -> KnowledgeBase {
+        let files = [
+            (
+                "content/organisations/u.md",
+                "---\nname: Utrecht <&>\nkind: other\n---\n",
+            ),
+            (
+                "content/organisations/z.md",
+                "---\nname: Zwolle\nkind: other\n---\n",
+            ),
+            (
+                "content/themes/w.md",
+                "---\ntitle: \"Open \\\"Wob\\\"\"\nsummary: S\ncarriers: [u]\n---\n",
+            ),
+            (
+                "content/themes/a.md",
+                "---\ntitle: Alpha\nsummary: S\n---\n",
+            ),
+        ];
+        KnowledgeBase::from_memory(&files, &[], parse_date("2020-01-01").expect("date"))
+    }
+
+    #[test]
+    fn only_carrying_organisations_and_every_theme() {
+        let g = graph(&kb());
+        assert_eq!(g.organisations.len(), 1);
+        assert_eq!(
+            g.themes.iter().map(|t| t.id.as_str()).collect::<Vec<_>>(),
+            ["a", "w"]
+        );
+        assert_eq!(g.edges, [(0, 1)]);
+    }
+
+    #[test]
+    fn formats_escape_labels() {
+        let g = graph(&kb());
+        assert!(dot(&g).contains("\"org:u\" -> \"theme:w\";"));
+        assert!(dot(&g).contains("label=\"Open \\\"Wob\\\"\""));
+        assert!(mermaid(&g).contains("org_u --> theme_w"));
+        let svg = svg(&g, "Netwerk");
+        assert!(svg.contains("Utrecht &lt;&amp;&gt;"));
+        assert!(svg.contains("role=\"img\""));
+    }
+}

@@ -1,0 +1,209 @@
+//! Every word the rendered site shows, in Dutch and English, and dates as each writes them.
+
+use std::collections::BTreeMap;
+
+use time::Date;
+
+/// The site's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    /// Dutch (the default).
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language for a code (`nl`, `en`); anything else is Dutch.
+    pub fn from_code(code: Option<&str>) -> Lang {
+        match code {
+            Some("en") => Lang::En,
+            _ => Lang::Nl,
+        }
+    }
+
+    /// The BCP 47 code for `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// (key, Dutch, English): the one translation table.
+const WORDS: &[(&str, &str, &str)] = &[
+    ("skip", "Naar de inhoud", "Skip to content"),
+    ("menu", "Hoofdmenu", "Main menu"),
+    ("home", "Home", "Home"),
+    ("themes", "Thema's", "Themes"),
+    ("sessions", "Sessies", "Sessions"),
+    ("retrospectives", "Terugblikken", "Retrospectives"),
+    ("organisations", "Organisaties", "Organisations"),
+    ("tags", "Trefwoorden", "Tags"),
+    ("network", "Het netwerk", "The network"),
+    (
+        "network_alt",
+        "Organisaties en de thema's die zij dragen",
+        "Organisations and the themes they carry",
+    ),
+    ("upcoming", "Komende sessies", "Upcoming sessions"),
+    (
+        "no_upcoming",
+        "Er zijn nog geen nieuwe sessies gepland.",
+        "No new sessions have been planned yet.",
+    ),
+    ("recent", "Recente terugblikken", "Recent retrospectives"),
+    ("themes_by_status", "Thema's per status", "Themes by status"),
+    ("status_proposed", "Voorgesteld", "Proposed"),
+    ("status_scheduled", "Gepland", "Scheduled"),
+    ("status_discussed", "Besproken", "Discussed"),
+    ("status_closed", "Afgerond", "Closed"),
+    ("state_planned", "Gepland", "Planned"),
+    ("state_held", "Gehouden", "Held"),
+    ("state_cancelled", "Afgelast", "Cancelled"),
+    ("status", "Status", "Status"),
+    ("summary", "Samenvatting", "Summary"),
+    ("carriers", "Gedragen door", "Carried by"),
+    ("proposed_by", "Voorgesteld door", "Proposed by"),
+    ("proposed_in", "Voorgesteld tijdens", "Proposed at"),
+    ("related", "Verwante thema's", "Related themes"),
+    ("links", "Meer lezen", "Further reading"),
+    ("date", "Datum", "Date"),
+    ("time", "Tijd", "Time"),
+    ("city", "Plaats", "City"),
+    ("venue", "Locatie", "Venue"),
+    ("hosts", "Gastheer", "Hosts"),
+    ("agenda", "Agenda", "Agenda"),
+    ("participants", "Deelnemers", "Participants"),
+    ("registration", "Aanmelden", "Register"),
+    ("session", "Sessie", "Session"),
+    ("published", "Gepubliceerd", "Published"),
+    ("authors", "Auteurs", "Authors"),
+    ("speakers", "Sprekers", "Speakers"),
+    ("themes_discussed", "Besproken thema's", "Themes discussed"),
+    ("themes_proposed", "Voorgestelde thema's", "Themes proposed"),
+    ("next_session", "Volgende sessie", "Next session"),
+    ("kind", "Soort", "Kind"),
+    ("website", "Website", "Website"),
+    ("carries", "Draagt", "Carries"),
+    ("hosted", "Was gastheer van", "Hosted"),
+    ("attended", "Deed mee aan", "Took part in"),
+    ("details", "Gegevens", "Details"),
+    ("none", "Nog niets.", "Nothing yet."),
+    ("last_updated", "Laatst bijgewerkt", "Last updated"),
+    (
+        "feed",
+        "Terugblikken als feed (Atom)",
+        "Retrospectives as a feed (Atom)",
+    ),
+    (
+        "calendar",
+        "Sessies in je agenda (iCalendar)",
+        "Sessions in your calendar (iCalendar)",
+    ),
+    ("data", "Alle gegevens (JSON)", "All data (JSON)"),
+    ("tagged", "Met trefwoord", "Tagged"),
+    ("kind_municipality", "Gemeente", "Municipality"),
+    ("kind_province", "Provincie", "Province"),
+    ("kind_water-board", "Waterschap", "Water board"),
+    (
+        "kind_national-government",
+        "Rijksoverheid",
+        "National government",
+    ),
+    ("kind_agency", "Uitvoeringsorganisatie", "Agency"),
+    ("kind_company", "Bedrijf", "Company"),
+    ("kind_nonprofit", "Stichting of vereniging", "Non-profit"),
+    (
+        "kind_knowledge-institute",
+        "Kennisinstelling",
+        "Knowledge institute",
+    ),
+    ("kind_network", "Netwerk", "Network"),
+    ("kind_other", "Anders", "Other"),
+];
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Every word in `lang`, by key, for templates (`t.themes`).
+pub fn words(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+    WORDS
+        .iter()
+        .map(|(key, nl, en)| (*key, if lang == Lang::Nl { *nl } else { *en }))
+        .collect()
+}
+
+/// A date as a reader of `lang` writes it: "18 september 2017" / "18 September 2017".
+pub fn long_date(lang: Lang, date: Date) -> String {
+    let months = if lang == Lang::Nl {
+        MONTHS_NL
+    } else {
+        MONTHS_EN
+    };
+    let month = months[usize::from(u8::from(date.month())) - 1];
+    format!("{} {month} {}", date.day(), date.year())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::date::parse_date;
+    use crate::kb::schema::{ORGANISATION_KINDS, THEME_STATUSES};
+
+    #[test]
+    fn dates_in_both_languages() {
+        let date = parse_date("2017-09-18").expect("date");
+        assert_eq!(long_date(Lang::Nl, date), "18 september 2017");
+        assert_eq!(long_date(Lang::En, date), "18 September 2017");
+    }
+
+    #[test]
+    fn every_status_and_kind_has_a_word() {
+        let words = words(Lang::Nl);
+        for status in THEME_STATUSES {
+            assert!(
+                words.contains_key(format!("status_{status}").as_str()),
+                "{status}"
+            );
+        }
+        for kind in ORGANISATION_KINDS {
+            assert!(
+                words.contains_key(format!("kind_{kind}").as_str()),
+                "{kind}"
+            );
+        }
+    }
+
+    #[test]
+    fn keys_are_unique() {
+        assert_eq!(words(Lang::En).len(), WORDS.len());
+    }
+}

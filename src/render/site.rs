@@ -1,0 +1,690 @@
+//! Builds every file of the site in memory: pages from templates, feeds, calendar, data,
+//! sitemap and the network picture. Pure and deterministic: the same content and options
+//! give the same bytes.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use minijinja::{AutoEscape, Environment, Value as Template};
+use rayon::prelude::*;
+use serde_json::{Value, json};
+
+use super::graph::{graph, svg};
+use super::i18n::{Lang, long_date, words};
+use super::markdown::{inline, to_html};
+use crate::kb::date::format_date;
+use crate::kb::{Data, DocKind, Document, KnowledgeBase, ThemeStatus};
+use crate::query::record::{record, state_name, theme_status};
+use crate::query::relations::{Relations, related};
+use crate::query::{ListQuery, default_sort, list};
+use crate::text::{slugify, sort_key};
+use crate::validate::is_web_url;
+use crate::validate::links::{Target, resolve};
+
+/// What the site is built with.
+#[derive(Debug, Clone)]
+pub struct SiteOptions {
+    /// The site's name.
+    pub title: String,
+    /// Where it is published, ending in `/`; feeds, calendar and sitemap need it for
+    /// absolute links.
+    pub base_url: Option<String>,
+    /// The language of every word on it.
+    pub lang: Lang,
+}
+
+/// One output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutFile {
+    /// Relative to the output folder, `/`-separated.
+    pub path: String,
+    /// Its contents.
+    pub bytes: Vec<u8>,
+}
+
+/// The templates and what each receives; a file of the same name in `templates/` at the
+/// root replaces the embedded one.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("templates/base.html")),
+    ("macros.html", include_str!("templates/macros.html")),
+    ("home.html", include_str!("templates/home.html")),
+    ("list.html", include_str!("templates/list.html")),
+    ("theme.html", include_str!("templates/theme.html")),
+    ("session.html", include_str!("templates/session.html")),
+    (
+        "retrospective.html",
+        include_str!("templates/retrospective.html"),
+    ),
+    (
+        "organisation.html",
+        include_str!("templates/organisation.html"),
+    ),
+    ("feed.atom", include_str!("templates/feed.atom")),
+    ("sitemap.xml", include_str!("templates/sitemap.xml")),
+];
+
+/// The stylesheet (replaceable by `templates/style.css`).
+const STYLE: &str = include_str!("templates/style.css");
+
+const MENU: &[(&str, &str)] = &[
+    ("themes", "themes/index.html"),
+    ("sessions", "sessions/index.html"),
+    ("retrospectives", "retrospectives/index.html"),
+    ("organisations", "organisations/index.html"),
+    ("tags", "tags/index.html"),
+];
+
+/// Builds every file of the site.
+pub fn build(kb: &KnowledgeBase, options: &SiteOptions) -> Result<Vec<OutFile>> {
+    let env = environment(&kb.root)?;
+    let site = Site {
+        kb,
+        options,
+        env,
+        relations: Relations::build(kb),
+        dates: crate::git::last_changed(&kb.root),
+        words: words(options.lang),
+    };
+    let mut files: Vec<OutFile> = kb
+        .documents
+        .par_iter()
+        .map(|doc| site.document_page(doc))
+        .collect::<Result<_>>()?;
+    for kind in DocKind::ALL {
+        files.push(site.index_page(kind)?);
+    }
+    files.push(site.home()?);
+    files.extend(site.tag_pages()?);
+    files.push(site.feed()?);
+    files.extend(site.sitemap()?);
+    files.push(text_file(
+        "sessions.ics",
+        super::ics::calendar(kb, options.base_url.as_deref(), &options.title),
+    ));
+    files.push(text_file(
+        "network.svg",
+        svg(&graph(kb), site.words["network_alt"]),
+    ));
+    files.push(text_file(
+        "style.css",
+        read_override(&kb.root, "style.css")?.unwrap_or_else(|| STYLE.to_string()),
+    ));
+    files.extend(site.data()?);
+    files.extend(assets(kb)?);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+fn text_file(path: &str, text: String) -> OutFile {
+    OutFile {
+        path: path.to_string(),
+        bytes: text.into_bytes(),
+    }
+}
+
+/// The template environment: embedded templates, replaced by files in `templates/`.
+fn environment(root: &Path) -> Result<Environment<'static>> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|name| {
+        if [".html", ".xml", ".atom"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+        {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    env.set_formatter(
+        |out, state, value| match (state.auto_escape(), value.as_str()) {
+            (AutoEscape::Html, Some(text)) if !value.is_safe() => {
+                out.write_str(&escape_html(text)).map_err(|e| {
+                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
+                })
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        },
+    );
+    for (name, text) in TEMPLATES {
+        let source = read_override(root, name)?.unwrap_or_else(|| (*text).to_string());
+        env.add_template_owned(name.to_string(), source)
+            .with_context(|| format!("template {name} does not compile"))?;
+    }
+    Ok(env)
+}
+
+/// Escapes text for HTML and XML (`& < > " '`), leaving `/` readable in URLs.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn read_override(root: &Path, name: &str) -> Result<Option<String>> {
+    let path = root.join("templates").join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(Some(text)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
+    }
+}
+
+struct Site<'a> {
+    kb: &'a KnowledgeBase,
+    options: &'a SiteOptions,
+    env: Environment<'static>,
+    relations: Relations,
+    dates: HashMap<String, String>,
+    words: BTreeMap<&'static str, &'static str>,
+}
+
+impl Site<'_> {
+    /// Renders `template` with the common context plus `extra`.
+    fn render(
+        &self,
+        template: &str,
+        root: &str,
+        section: &str,
+        title: &str,
+        extra: Value,
+    ) -> Result<String> {
+        let menu: Vec<Value> = MENU
+            .iter()
+            .map(|(key, href)| json!({"key": key, "href": href}))
+            .collect();
+        let mut context = json!({
+            "site": { "title": self.options.title, "lang": self.options.lang.code(), "base_url": self.options.base_url },
+            "t": self.words,
+            "root": root,
+            "section": section,
+            "title": title,
+            "menu": menu,
+        });
+        if let (Some(map), Value::Object(extra)) = (context.as_object_mut(), extra) {
+            map.extend(extra);
+        }
+        let template = self
+            .env
+            .get_template(template)
+            .with_context(|| format!("no template {template}"))?;
+        template
+            .render(Template::from(minijinja::value::Serde(&context)))
+            .with_context(|| format!("cannot render {template}", template = template.name()))
+    }
+
+    fn document_page(&self, doc: &Document) -> Result<OutFile> {
+        let kb = self.kb;
+        let (title, fields) = match &doc.data {
+            Data::Theme(t) => (t.title.clone(), self.theme(doc, t)),
+            Data::Session(s) => (s.title.clone(), self.session(doc, s)),
+            Data::Retrospective(r) => (r.title.clone(), self.retrospective(r)),
+            Data::Organisation(o) => (o.name.clone(), self.organisation(doc, o)),
+        };
+        let title = if title.is_empty() {
+            doc.id.clone()
+        } else {
+            title
+        };
+        let body = kb.text(doc).get(doc.body_range.clone()).unwrap_or("");
+        let body_html = to_html(body, &|dest| self.rewrite(doc, dest));
+        let mut extra = json!({ "doc": fields, "body": body_html, "updated": self.updated(doc) });
+        if let Data::Session(session) = &doc.data {
+            extra["jsonld"] = json!(super::jsonld::event(
+                kb,
+                doc,
+                session,
+                self.options.base_url.as_deref()
+            ));
+        }
+        let html = self.render(
+            &format!("{}.html", doc.kind.name()),
+            "../",
+            doc.kind.folder(),
+            &title,
+            extra,
+        )?;
+        Ok(text_file(&page_path(doc.kind, &doc.id), html))
+    }
+
+    fn updated(&self, doc: &Document) -> Value {
+        match self
+            .dates
+            .get(self.kb.path(doc))
+            .and_then(|d| crate::kb::date::parse_date(d))
+        {
+            Some(date) => {
+                json!({ "iso": format_date(date), "text": long_date(self.options.lang, date) })
+            }
+            None => Value::Null,
+        }
+    }
+
+    /// Where a link in `doc`'s body should point on the site.
+    fn rewrite(&self, doc: &Document, dest: &str) -> Option<String> {
+        match resolve(self.kb, doc, dest) {
+            Target::Path {
+                document: Some(target),
+                anchor,
+                ..
+            } => {
+                let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+                Some(format!(
+                    "../{}{fragment}",
+                    page_path(target.kind, &target.id)
+                ))
+            }
+            Target::Path {
+                path: Some(path), ..
+            } => path.strip_prefix("content/").map(|p| format!("../{p}")),
+            _ => None,
+        }
+    }
+
+    /// `{id, title, href}` of a document, from a page one folder deep.
+    fn reference(&self, kind: DocKind, id: &str) -> Value {
+        match self.kb.get(kind, id) {
+            Some(doc) => {
+                json!({ "id": id, "title": doc_title(doc), "href": format!("../{}", page_path(kind, id)) })
+            }
+            None => json!({ "id": id, "title": id, "href": null }),
+        }
+    }
+
+    fn references(&self, kind: DocKind, ids: &[String]) -> Vec<Value> {
+        ids.iter().map(|id| self.reference(kind, id)).collect()
+    }
+
+    fn tags(&self, tags: &[String]) -> Vec<Value> {
+        tags.iter()
+            .map(|t| json!({ "name": t, "href": format!("../tags/{}.html", tag_slug(t)) }))
+            .collect()
+    }
+
+    fn status_label(&self, status: ThemeStatus) -> &'static str {
+        self.words
+            .get(format!("status_{status}").as_str())
+            .copied()
+            .unwrap_or("")
+    }
+
+    fn theme(&self, doc: &Document, t: &crate::kb::Theme) -> Value {
+        let status = theme_status(self.kb, &doc.id, t.status);
+        json!({
+            "summary_html": inline(&t.summary),
+            "status": status,
+            "status_label": self.status_label(status),
+            "carriers": self.references(DocKind::Organisation, &t.carriers),
+            "proposed_by": self.references(DocKind::Organisation, &t.proposed_by),
+            "proposed_in": t.proposed_in.as_ref().map(|id| self.reference(DocKind::Session, id)),
+            "related": self.references(DocKind::Theme, &t.related),
+            "sessions": self.references(DocKind::Session, related(&self.relations.theme_sessions, &doc.id)),
+            "retrospectives": self.references(DocKind::Retrospective, related(&self.relations.theme_retrospectives, &doc.id)),
+            "tags": self.tags(&t.tags),
+            "links": t.links.iter().filter(|l| is_web_url(&l.url)).collect::<Vec<_>>(),
+        })
+    }
+
+    fn session(&self, doc: &Document, s: &crate::kb::Session) -> Value {
+        let state = s.state(self.kb.today).map(state_name).unwrap_or("planned");
+        let hm = |t: time::Time| format!("{:02}:{:02}", t.hour(), t.minute());
+        let time_text = match (s.start, s.end) {
+            (Some(start), Some(end)) => format!("{}–{}", hm(start), hm(end)),
+            (Some(start), None) => hm(start),
+            _ => String::new(),
+        };
+        json!({
+            "date": s.date.map(format_date),
+            "date_text": s.date.map(|d| long_date(self.options.lang, d)),
+            "time_text": time_text,
+            "city": s.city,
+            "venue": s.venue,
+            "state": state,
+            "state_label": self.words.get(format!("state_{state}").as_str()).copied().unwrap_or(""),
+            "hosts": self.references(DocKind::Organisation, &s.hosts),
+            "themes": self.references(DocKind::Theme, &s.themes),
+            "participants": self.references(DocKind::Organisation, &s.participants),
+            "registration": s.registration.as_deref().filter(|u| is_web_url(u)),
+            "retrospectives": self.references(DocKind::Retrospective, related(&self.relations.session_retrospectives, &doc.id)),
+        })
+    }
+
+    fn retrospective(&self, r: &crate::kb::Retrospective) -> Value {
+        let speakers: Vec<Value> = r
+            .speakers
+            .iter()
+            .map(|s| {
+                json!({
+                    "name": s.name,
+                    "role": s.role,
+                    "organisation": s.organisation.as_ref().map(|id| self.reference(DocKind::Organisation, id)),
+                })
+            })
+            .collect();
+        json!({
+            "session": r.session.as_ref().map(|id| self.reference(DocKind::Session, id)),
+            "published": r.published.map(format_date),
+            "published_text": r.published.map(|d| long_date(self.options.lang, d)),
+            "authors": r.authors,
+            "speakers": speakers,
+            "themes_discussed": self.references(DocKind::Theme, &r.themes_discussed),
+            "themes_proposed": self.references(DocKind::Theme, &r.themes_proposed),
+            "next_session": r.next_session.as_ref().map(|id| self.reference(DocKind::Session, id)),
+            "tags": self.tags(&r.tags),
+        })
+    }
+
+    fn organisation(&self, doc: &Document, o: &crate::kb::Organisation) -> Value {
+        let kind = o.kind.as_deref().unwrap_or("other");
+        json!({
+            "kind_label": self.words.get(format!("kind_{kind}").as_str()).copied().unwrap_or(kind),
+            "city": o.city,
+            "website": o.website.as_deref().filter(|u| is_web_url(u)),
+            "tags": self.tags(&o.tags),
+            "carries": self.references(DocKind::Theme, related(&self.relations.carries, &doc.id)),
+            "hosted": self.references(DocKind::Session, related(&self.relations.hosted, &doc.id)),
+            "attended": self.references(DocKind::Session, related(&self.relations.attended, &doc.id)),
+        })
+    }
+
+    /// An entry of an index list, from a page one folder deep, with a short note.
+    fn entry(&self, doc: &Document) -> Value {
+        let note = match &doc.data {
+            Data::Theme(t) => self
+                .status_label(theme_status(self.kb, &doc.id, t.status))
+                .to_string(),
+            Data::Session(s) => s
+                .date
+                .map(|d| long_date(self.options.lang, d))
+                .unwrap_or_default(),
+            Data::Retrospective(r) => r
+                .published
+                .map(|d| long_date(self.options.lang, d))
+                .unwrap_or_default(),
+            Data::Organisation(o) => o.city.clone().unwrap_or_default(),
+        };
+        json!({ "title": doc_title(doc), "href": format!("../{}", page_path(doc.kind, &doc.id)), "note": note })
+    }
+
+    fn index_page(&self, kind: DocKind) -> Result<OutFile> {
+        let newest_first = matches!(kind, DocKind::Session | DocKind::Retrospective);
+        let query = ListQuery {
+            sort: Some(default_sort(kind).into()),
+            reverse: newest_first,
+            ..ListQuery::default()
+        };
+        let items: Vec<Value> = list(self.kb, kind, &query)
+            .iter()
+            .filter_map(|r| r.get("id").and_then(Value::as_str))
+            .filter_map(|id| self.kb.get(kind, id))
+            .map(|doc| self.entry(doc))
+            .collect();
+        let title = self.words[kind.folder()];
+        let html = self.render(
+            "list.html",
+            "../",
+            kind.folder(),
+            title,
+            json!({ "items": items }),
+        )?;
+        Ok(text_file(&format!("{}/index.html", kind.folder()), html))
+    }
+
+    fn home(&self) -> Result<OutFile> {
+        let at_root = |mut v: Value| {
+            if let Some(href) = v.get("href").and_then(Value::as_str) {
+                v["href"] = json!(href.trim_start_matches("../"));
+            }
+            v
+        };
+        let sessions = list(
+            self.kb,
+            DocKind::Session,
+            &ListQuery {
+                filters: vec![crate::query::Filter::Upcoming],
+                ..ListQuery::default()
+            },
+        );
+        let upcoming: Vec<Value> = ids(&sessions)
+            .filter_map(|id| self.kb.get(DocKind::Session, id))
+            .map(|d| at_root(self.entry(d)))
+            .collect();
+        let retros = list(
+            self.kb,
+            DocKind::Retrospective,
+            &ListQuery {
+                reverse: true,
+                limit: Some(5),
+                ..ListQuery::default()
+            },
+        );
+        let recent: Vec<Value> = ids(&retros)
+            .filter_map(|id| self.kb.get(DocKind::Retrospective, id))
+            .map(|d| at_root(self.entry(d)))
+            .collect();
+        let themes = list(self.kb, DocKind::Theme, &ListQuery::default());
+        let statuses: Vec<Value> = [
+            ThemeStatus::Scheduled,
+            ThemeStatus::Proposed,
+            ThemeStatus::Discussed,
+            ThemeStatus::Closed,
+        ]
+        .into_iter()
+        .map(|status| {
+            let members: Vec<Value> = themes
+                .iter()
+                .filter(|r| r.get("status").and_then(Value::as_str) == Some(status.as_str()))
+                .filter_map(|r| r.get("id").and_then(Value::as_str))
+                .map(|id| at_root(self.reference(DocKind::Theme, id)))
+                .collect();
+            json!({ "label": self.status_label(status), "themes": members })
+        })
+        .filter(|g| g["themes"].as_array().is_some_and(|a| !a.is_empty()))
+        .collect();
+        let html = self.render(
+            "home.html",
+            "",
+            "home",
+            self.words["home"],
+            json!({ "upcoming": upcoming, "recent": recent, "statuses": statuses }),
+        )?;
+        Ok(text_file("index.html", html))
+    }
+
+    fn tag_pages(&self) -> Result<Vec<OutFile>> {
+        let mut tags: BTreeMap<String, (String, Vec<&Document>)> = BTreeMap::new();
+        for doc in &self.kb.documents {
+            let doc_tags = match &doc.data {
+                Data::Theme(t) => &t.tags,
+                Data::Retrospective(r) => &r.tags,
+                Data::Organisation(o) => &o.tags,
+                Data::Session(_) => continue,
+            };
+            for tag in doc_tags {
+                tags.entry(tag_slug(tag))
+                    .or_insert_with(|| (tag.clone(), Vec::new()))
+                    .1
+                    .push(doc);
+            }
+        }
+        let mut files = Vec::new();
+        let mut index = Vec::new();
+        for (slug, (name, docs)) in &tags {
+            let mut items: Vec<Value> = docs.iter().map(|d| self.entry(d)).collect();
+            items.sort_by_key(|v| sort_key(v["title"].as_str().unwrap_or("")));
+            let title = format!("{}: {name}", self.words["tagged"]);
+            let html = self.render(
+                "list.html",
+                "../",
+                "tags",
+                &title,
+                json!({ "items": items }),
+            )?;
+            files.push(text_file(&format!("tags/{slug}.html"), html));
+            index.push(json!({ "title": name, "href": format!("{slug}.html"), "note": docs.len().to_string() }));
+        }
+        let html = self.render(
+            "list.html",
+            "../",
+            "tags",
+            self.words["tags"],
+            json!({ "items": index }),
+        )?;
+        files.push(text_file("tags/index.html", html));
+        Ok(files)
+    }
+
+    fn feed(&self) -> Result<OutFile> {
+        let base = self.options.base_url.as_deref();
+        let retros = list(
+            self.kb,
+            DocKind::Retrospective,
+            &ListQuery {
+                reverse: true,
+                ..ListQuery::default()
+            },
+        );
+        let entries: Vec<Value> = ids(&retros)
+            .filter_map(|id| self.kb.get(DocKind::Retrospective, id))
+            .filter_map(|doc| match &doc.data {
+                Data::Retrospective(r) => Some((doc, r)),
+                _ => None,
+            })
+            .map(|(doc, r)| {
+                let page = page_path(DocKind::Retrospective, &doc.id);
+                let body = self.kb.text(doc).get(doc.body_range.clone()).unwrap_or("");
+                json!({
+                    "title": doc_title(doc),
+                    "id": absolute(base, &page).unwrap_or_else(|| format!("urn:pioneers:retrospective:{}", doc.id)),
+                    "href": absolute(base, &page).unwrap_or(page),
+                    "updated": r.published.map(|d| format!("{}T00:00:00Z", format_date(d))),
+                    "authors": r.authors,
+                    "content": to_html(body, &|dest| self.rewrite(doc, dest).map(|u| absolute(base, u.trim_start_matches("../")).unwrap_or(u))),
+                })
+            })
+            .collect();
+        let updated = entries
+            .iter()
+            .filter_map(|e| e["updated"].as_str())
+            .max()
+            .unwrap_or("1970-01-01T00:00:00Z")
+            .to_string();
+        let feed = json!({
+            "id": absolute(base, "feed.atom").unwrap_or_else(|| "urn:pioneers:feed".into()),
+            "self": absolute(base, "feed.atom").unwrap_or_else(|| "feed.atom".into()),
+            "home": absolute(base, "index.html").unwrap_or_else(|| "index.html".into()),
+            "updated": updated,
+        });
+        let xml = self.render(
+            "feed.atom",
+            "",
+            "",
+            "",
+            json!({ "feed": feed, "entries": entries }),
+        )?;
+        Ok(text_file("feed.atom", xml))
+    }
+
+    fn sitemap(&self) -> Result<Option<OutFile>> {
+        let Some(base) = self.options.base_url.as_deref() else {
+            return Ok(None);
+        };
+        let mut urls: Vec<Value> = vec![json!({ "loc": format!("{base}index.html") })];
+        urls.extend(
+            DocKind::ALL
+                .iter()
+                .map(|k| json!({ "loc": format!("{base}{}/index.html", k.folder()) })),
+        );
+        let mut docs: Vec<&Document> = self.kb.documents.iter().collect();
+        docs.sort_by_key(|d| page_path(d.kind, &d.id));
+        urls.extend(docs.iter().map(|d| {
+            json!({ "loc": format!("{base}{}", page_path(d.kind, &d.id)), "lastmod": self.dates.get(self.kb.path(d)) })
+        }));
+        let xml = self.render("sitemap.xml", "", "", "", json!({ "urls": urls }))?;
+        Ok(Some(text_file("sitemap.xml", xml)))
+    }
+
+    /// `data/<type>.json`: the same records as `list --format json`.
+    fn data(&self) -> Result<Vec<OutFile>> {
+        DocKind::ALL
+            .iter()
+            .map(|kind| {
+                let records: Vec<_> = self
+                    .kb
+                    .documents
+                    .iter()
+                    .filter(|d| d.kind == *kind)
+                    .map(|d| record(self.kb, &self.relations, d))
+                    .collect();
+                let mut text = serde_json::to_string_pretty(&records)?;
+                text.push('\n');
+                Ok(text_file(&format!("data/{}.json", kind.folder()), text))
+            })
+            .collect()
+    }
+}
+
+/// The page of a document: `<folder>/<id>.html`.
+pub fn page_path(kind: DocKind, id: &str) -> String {
+    format!("{}/{id}.html", kind.folder())
+}
+
+fn doc_title(doc: &Document) -> String {
+    let title = match &doc.data {
+        Data::Organisation(o) => &o.name,
+        Data::Theme(t) => &t.title,
+        Data::Session(s) => &s.title,
+        Data::Retrospective(r) => &r.title,
+    };
+    if title.is_empty() {
+        doc.id.clone()
+    } else {
+        title.clone()
+    }
+}
+
+fn tag_slug(tag: &str) -> String {
+    let slug = slugify(tag);
+    if slug.is_empty() { "tag".into() } else { slug }
+}
+
+fn ids(records: &[crate::query::Record]) -> impl Iterator<Item = &str> {
+    records
+        .iter()
+        .filter_map(|r| r.get("id").and_then(Value::as_str))
+}
+
+fn absolute(base: Option<&str>, path: &str) -> Option<String> {
+    base.map(|b| format!("{b}{path}"))
+}
+
+/// Every file under `content/` that is not Markdown, at the same place under the site.
+fn assets(kb: &KnowledgeBase) -> Result<Vec<OutFile>> {
+    let mut paths: Vec<&String> = kb
+        .other_files
+        .iter()
+        .filter(|p| !p.to_lowercase().ends_with(".md"))
+        .filter(|p| p.starts_with("content/"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|rel| {
+            let bytes =
+                std::fs::read(kb.root.join(rel)).with_context(|| format!("cannot read {rel}"))?;
+            Ok(OutFile {
+                path: rel.trim_start_matches("content/").to_string(),
+                bytes,
+            })
+        })
+        .collect()
+}
