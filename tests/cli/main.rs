@@ -4,6 +4,8 @@
 mod author;
 mod bad_input;
 mod changed;
+mod generator;
+mod props;
 mod query;
 mod render;
 mod reports;
