@@ -133,14 +133,16 @@ fn render_command(
         base_url,
         lang,
     };
-    let files = crate::render::site::build(kb, &options)?;
     let dir = match &args.out {
         Some(dir) => cwd.join(dir),
         None => kb.root.join("public"),
     };
-    match crate::render::output::replace_dir(&dir, &files)? {
-        Ok(()) => {
-            writeln!(out, "wrote {} files to {}", files.len() + 1, dir.display())?;
+    let built = crate::render::output::replace_dir(&dir, |sink| {
+        crate::render::site::build(kb, &options, sink)
+    })?;
+    match built {
+        Ok(count) => {
+            writeln!(out, "wrote {count} files to {}", dir.display())?;
             Ok(EXIT_OK)
         }
         Err(crate::render::output::Refusal::NotOurs(path)) => {
@@ -402,7 +404,5 @@ fn wanted_paths(root: &Path, cwd: &Path, paths: &[PathBuf]) -> Result<Vec<String
 }
 
 fn use_color(format: Format) -> bool {
-    format == Format::Human
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    format == Format::Human && report::use_colour(std::io::stdout().is_terminal())
 }

@@ -216,18 +216,12 @@ fn no_such(kb: &KnowledgeBase, kind: DocKind, id: &str) -> String {
 
 /// The expression with a caret under what is wrong.
 fn render_expr_error(source: &str, error: &expr::ExprError) -> String {
-    let renderer = if std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-    {
+    let renderer = if crate::report::use_colour(std::io::stderr().is_terminal()) {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    let span = if error.span.is_empty() {
-        error.span.start..error.span.start
-    } else {
-        error.span.clone()
-    };
+    let span = error.span.clone();
     let report = [Level::ERROR.primary_title(error.message.as_str()).element(
         Snippet::source(source)
             .path("--where")

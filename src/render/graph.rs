@@ -117,11 +117,13 @@ pub fn mermaid(g: &Graph) -> String {
     let id = |key: &str| key.replace([':', '-'], "_");
     let label = |text: &str| text.replace('"', "#quot;");
     let mut out = String::from("graph LR\n");
-    for n in &g.organisations {
-        let _ = writeln!(out, "  {}[\"{}\"]", id(&n.key), label(&n.label));
-    }
-    for n in &g.themes {
-        let _ = writeln!(out, "  {}([\"{}\"])", id(&n.key), label(&n.label));
+    let shaped = g
+        .organisations
+        .iter()
+        .map(|n| (n, "[", "]"))
+        .chain(g.themes.iter().map(|n| (n, "([", "])")));
+    for (n, open, close) in shaped {
+        let _ = writeln!(out, "  {}{open}\"{}\"{close}", id(&n.key), label(&n.label));
     }
     for (o, t) in &g.edges {
         let _ = writeln!(
@@ -181,13 +183,9 @@ pub fn svg(g: &Graph, title: &str) -> String {
     out
 }
 
-/// Escapes text for XML content and attributes.
+/// Escapes text for XML content and attributes (the site's HTML escaping).
 pub fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
+    super::site::escape_html(text)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::site::OutFile;
 
@@ -17,8 +18,39 @@ pub enum Refusal {
     NotOurs(PathBuf),
 }
 
-/// Writes `files` as the new contents of `out`.
-pub fn replace_dir(out: &Path, files: &[OutFile]) -> Result<Result<(), Refusal>> {
+/// Where a render puts its files: the temporary folder that becomes DIR.
+pub struct Sink {
+    dir: PathBuf,
+    written: AtomicUsize,
+}
+
+impl Sink {
+    /// Writes one file (from any thread); refuses paths that would leave the folder.
+    pub fn write(&self, file: OutFile) -> Result<()> {
+        let rel = Path::new(&file.path);
+        if rel.as_os_str().is_empty()
+            || rel.components().any(|c| !matches!(c, Component::Normal(_)))
+        {
+            bail!("refusing to write {} outside the output folder", file.path);
+        }
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        std::fs::write(&path, &file.bytes)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+}
+
+/// Makes `produce` write the new contents of `out` into a temporary folder beside it, then
+/// swaps that in; returns how many files were written, or why `out` was left alone.
+pub fn replace_dir(
+    out: &Path,
+    produce: impl FnOnce(&Sink) -> Result<()>,
+) -> Result<Result<usize, Refusal>> {
     if out.exists() {
         if !out.is_dir() {
             return Ok(Err(Refusal::NotOurs(out.to_path_buf())));
@@ -45,8 +77,19 @@ pub fn replace_dir(out: &Path, files: &[OutFile]) -> Result<Result<(), Refusal>>
     let temp = parent.join(format!(".{name}.tmp-{}", std::process::id()));
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&temp);
-    let written = write_all(&temp, files);
-    if let Err(error) = written {
+    std::fs::create_dir_all(&temp).with_context(|| format!("cannot create {}", temp.display()))?;
+    let sink = Sink {
+        dir: temp.clone(),
+        written: AtomicUsize::new(0),
+    };
+    let produced = sink
+        .write(OutFile {
+            path: MARKER.into(),
+            bytes: b"This folder was made by `pioneers render`; it is replaced on every render.\n"
+                .to_vec(),
+        })
+        .and_then(|()| produce(&sink));
+    if let Err(error) = produced {
         let _ = std::fs::remove_dir_all(&temp);
         return Err(error);
     }
@@ -59,30 +102,7 @@ pub fn replace_dir(out: &Path, files: &[OutFile]) -> Result<Result<(), Refusal>>
         return Err(error).with_context(|| format!("cannot put the new site at {}", out.display()));
     }
     let _ = std::fs::remove_dir_all(&old);
-    Ok(Ok(()))
-}
-
-fn write_all(dir: &Path, files: &[OutFile]) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    std::fs::write(
-        dir.join(MARKER),
-        "This folder was made by `pioneers render`; it is replaced on every render.\n",
-    )
-    .with_context(|| format!("cannot write in {}", dir.display()))?;
-    for file in files {
-        let rel = Path::new(&file.path);
-        if rel.components().any(|c| !matches!(c, Component::Normal(_))) {
-            bail!("refusing to write {} outside the output folder", file.path);
-        }
-        let path = dir.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
-        }
-        std::fs::write(&path, &file.bytes)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-    }
-    Ok(())
+    Ok(Ok(sink.written.load(Ordering::Relaxed)))
 }
 
 #[cfg(test)]
@@ -100,10 +120,10 @@ mod tests {
     fn replaces_its_own_output() {
         let dir = tempfile::tempdir().expect("tempdir");
         let out = dir.path().join("public");
-        replace_dir(&out, &[file("a.html")])
+        replace_dir(&out, |sink| sink.write(file("a.html")))
             .expect("io")
             .expect("written");
-        replace_dir(&out, &[file("b/c.html")])
+        replace_dir(&out, |sink| sink.write(file("b/c.html")))
             .expect("io")
             .expect("written");
         assert!(!out.join("a.html").exists());
@@ -116,7 +136,7 @@ mod tests {
     fn refuses_a_folder_it_did_not_make() {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::write(dir.path().join("thesis.docx"), "precious").expect("write");
-        let refused = replace_dir(dir.path(), &[file("a.html")]).expect("io");
+        let refused = replace_dir(dir.path(), |sink| sink.write(file("a.html"))).expect("io");
         assert!(matches!(refused, Err(Refusal::NotOurs(_))));
         assert_eq!(
             std::fs::read_to_string(dir.path().join("thesis.docx")).expect("kept"),
@@ -127,7 +147,11 @@ mod tests {
     #[test]
     fn refuses_paths_that_climb_out() {
         let dir = tempfile::tempdir().expect("tempdir");
-        assert!(replace_dir(&dir.path().join("out"), &[file("../evil.html")]).is_err());
+        assert!(
+            replace_dir(&dir.path().join("out"), |sink| sink
+                .write(file("../evil.html")))
+            .is_err()
+        );
         assert!(!dir.path().join("evil.html").exists());
         assert!(!dir.path().join("out").exists());
     }

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 use super::graph::{graph, svg};
 use super::i18n::{Lang, long_date, words};
 use super::markdown::{inline, to_html};
+use super::output::Sink;
 use crate::kb::date::format_date;
 use crate::kb::{Data, DocKind, Document, KnowledgeBase, ThemeStatus};
 use crate::query::record::{record, state_name, theme_status};
@@ -67,6 +68,9 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 /// The stylesheet (replaceable by `templates/style.css`).
 const STYLE: &str = include_str!("templates/style.css");
 
+/// The newest retrospectives the feed carries, as feeds do (readers poll it).
+const FEED_ENTRIES: usize = 50;
+
 const MENU: &[(&str, &str)] = &[
     ("themes", "themes/index.html"),
     ("sessions", "sessions/index.html"),
@@ -75,8 +79,9 @@ const MENU: &[(&str, &str)] = &[
     ("tags", "tags/index.html"),
 ];
 
-/// Builds every file of the site.
-pub fn build(kb: &KnowledgeBase, options: &SiteOptions) -> Result<Vec<OutFile>> {
+/// Builds every file of the site and hands each to `sink` as soon as it is made, so the
+/// site is never held in memory whole.
+pub fn build(kb: &KnowledgeBase, options: &SiteOptions, sink: &Sink) -> Result<()> {
     let env = environment(&kb.root)?;
     let site = Site {
         kb,
@@ -86,11 +91,10 @@ pub fn build(kb: &KnowledgeBase, options: &SiteOptions) -> Result<Vec<OutFile>> 
         dates: crate::git::last_changed(&kb.root),
         words: words(options.lang),
     };
-    let mut files: Vec<OutFile> = kb
-        .documents
+    kb.documents
         .par_iter()
-        .map(|doc| site.document_page(doc))
-        .collect::<Result<_>>()?;
+        .try_for_each(|doc| sink.write(site.document_page(doc)?))?;
+    let mut files = Vec::new();
     for kind in DocKind::ALL {
         files.push(site.index_page(kind)?);
     }
@@ -111,9 +115,8 @@ pub fn build(kb: &KnowledgeBase, options: &SiteOptions) -> Result<Vec<OutFile>> 
         read_override(&kb.root, "style.css")?.unwrap_or_else(|| STYLE.to_string()),
     ));
     files.extend(site.data()?);
-    files.extend(assets(kb)?);
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(files)
+    files.into_iter().try_for_each(|file| sink.write(file))?;
+    assets(kb, sink)
 }
 
 fn text_file(path: &str, text: String) -> OutFile {
@@ -550,6 +553,7 @@ impl Site<'_> {
             DocKind::Retrospective,
             &ListQuery {
                 reverse: true,
+                limit: Some(FEED_ENTRIES),
                 ..ListQuery::default()
             },
         );
@@ -668,7 +672,7 @@ fn absolute(base: Option<&str>, path: &str) -> Option<String> {
 }
 
 /// Every file under `content/` that is not Markdown, at the same place under the site.
-fn assets(kb: &KnowledgeBase) -> Result<Vec<OutFile>> {
+fn assets(kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
     let mut paths: Vec<&String> = kb
         .other_files
         .iter()
@@ -676,15 +680,12 @@ fn assets(kb: &KnowledgeBase) -> Result<Vec<OutFile>> {
         .filter(|p| p.starts_with("content/"))
         .collect();
     paths.sort();
-    paths
-        .into_iter()
-        .map(|rel| {
-            let bytes =
-                std::fs::read(kb.root.join(rel)).with_context(|| format!("cannot read {rel}"))?;
-            Ok(OutFile {
-                path: rel.trim_start_matches("content/").to_string(),
-                bytes,
-            })
+    paths.into_iter().try_for_each(|rel| {
+        let bytes =
+            std::fs::read(kb.root.join(rel)).with_context(|| format!("cannot read {rel}"))?;
+        sink.write(OutFile {
+            path: rel.trim_start_matches("content/").to_string(),
+            bytes,
         })
-        .collect()
+    })
 }

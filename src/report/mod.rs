@@ -33,6 +33,11 @@ impl<'a> Sources<'a> {
     }
 }
 
+/// Whether to colour output to a stream: only a terminal, and never with `NO_COLOR` set.
+pub fn use_colour(is_terminal: bool) -> bool {
+    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 /// The counts printed at the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {

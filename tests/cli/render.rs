@@ -8,6 +8,21 @@ use crate::support::Test;
 
 const BASE: &str = "https://example.org/netwerk/";
 
+/// Runs `render --out <root>/site` with `extra` flags on the knowledge base of `test`.
+fn render_site(test: &Test, extra: &[&str]) -> crate::support::Output {
+    let out = test.root().join("site");
+    Test::empty()
+        .args([
+            "--root",
+            test.root().to_str().expect("utf-8"),
+            "render",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ])
+        .args(extra.iter().copied())
+        .run()
+}
+
 /// Renders `fixture` (or the sample content for `None`) into `<tmp>/site`.
 fn render(fixture: Option<&str>, extra: &[&str]) -> (Test, PathBuf) {
     let test = match fixture {
@@ -442,27 +457,10 @@ fn data_export_has_the_shapes_of_list_json_and_the_sitemap_is_absolute() {
 fn content_with_errors_is_not_rendered_unless_allowed() {
     let test = Test::fixture("many-errors");
     let out = test.root().join("site");
-    let output = Test::empty()
-        .args([
-            "--root",
-            test.root().to_str().expect("utf-8"),
-            "render",
-            "--out",
-            out.to_str().expect("utf-8"),
-        ])
-        .run();
+    let output = render_site(&test, &[]);
     assert_eq!(output.status, Some(1));
     assert!(!out.exists(), "nothing written");
-    let output = Test::empty()
-        .args([
-            "--root",
-            test.root().to_str().expect("utf-8"),
-            "render",
-            "--allow-errors",
-            "--out",
-            out.to_str().expect("utf-8"),
-        ])
-        .run();
+    let output = render_site(&test, &["--allow-errors"]);
     assert_eq!(output.status, Some(0), "{}", output.stderr);
     assert!(out.join("index.html").is_file());
 }
@@ -471,15 +469,7 @@ fn content_with_errors_is_not_rendered_unless_allowed() {
 fn a_folder_that_render_did_not_make_is_never_replaced() {
     let test = Test::fixture("clean").file("site/scriptie.docx", "kostbaar");
     let out = test.root().join("site");
-    let output = Test::empty()
-        .args([
-            "--root",
-            test.root().to_str().expect("utf-8"),
-            "render",
-            "--out",
-            out.to_str().expect("utf-8"),
-        ])
-        .run();
+    let output = render_site(&test, &[]);
     assert_eq!(output.status, Some(1));
     assert!(
         output.stderr.contains("was not made by `pioneers render`"),
@@ -497,15 +487,7 @@ fn a_folder_that_render_did_not_make_is_never_replaced() {
 fn a_previous_render_is_replaced_whole() {
     let (test, out) = render(Some("clean"), &[]);
     std::fs::write(out.join("stale.html"), "oud").expect("write");
-    let output = Test::empty()
-        .args([
-            "--root",
-            test.root().to_str().expect("utf-8"),
-            "render",
-            "--out",
-            out.to_str().expect("utf-8"),
-        ])
-        .run();
+    let output = render_site(&test, &[]);
     assert_eq!(output.status, Some(0), "{}", output.stderr);
     assert!(!out.join("stale.html").exists());
     assert!(out.join("index.html").is_file());
@@ -518,15 +500,7 @@ fn templates_in_the_root_replace_the_built_in_ones() {
         "{% extends \"base.html\" %}{% block main %}<h1>EIGEN {{ title }}</h1>{% endblock %}",
     );
     let out = test.root().join("site");
-    let output = Test::empty()
-        .args([
-            "--root",
-            test.root().to_str().expect("utf-8"),
-            "render",
-            "--out",
-            out.to_str().expect("utf-8"),
-        ])
-        .run();
+    let output = render_site(&test, &[]);
     assert_eq!(output.status, Some(0), "{}", output.stderr);
     let page = std::fs::read_to_string(out.join("themes/index.html")).expect("page");
     assert!(page.contains("<h1>EIGEN Thema&#39;s</h1>"), "{page}");
