@@ -86,6 +86,10 @@ fn execute(cli: Cli) -> Result<u8> {
         }
     };
     out.flush()?;
+    // The process ends next: the system takes the memory back at once, while dropping the
+    // knowledge base would free its allocations one by one (a tenth of the run at 100,000
+    // documents).
+    std::mem::forget(kb);
     Ok(code)
 }
 

@@ -14,8 +14,8 @@ use super::theme::ThemeStatus;
 /// Lookups over all loaded documents, built once after loading.
 #[derive(Debug, Default)]
 pub struct Index {
-    by_id: HashMap<(DocKind, String), usize>,
-    by_folded_id: HashMap<(DocKind, String), usize>,
+    by_id: HashMap<DocKind, HashMap<String, usize>>,
+    by_folded_id: HashMap<DocKind, HashMap<String, usize>>,
     ids: HashMap<DocKind, Vec<String>>,
     agenda: HashMap<String, Agenda>,
     retrospectives: HashMap<String, Vec<usize>>,
@@ -33,11 +33,10 @@ impl Index {
     pub fn build(documents: &[Document], today: Date) -> Self {
         let mut index = Index::default();
         for (i, doc) in documents.iter().enumerate() {
-            index.by_id.entry((doc.kind, doc.id.clone())).or_insert(i);
-            index
-                .by_folded_id
-                .entry((doc.kind, doc.id.to_lowercase()))
-                .or_insert(i);
+            let by_id = index.by_id.entry(doc.kind).or_default();
+            by_id.entry(doc.id.clone()).or_insert(i);
+            let by_folded_id = index.by_folded_id.entry(doc.kind).or_default();
+            by_folded_id.entry(doc.id.to_lowercase()).or_insert(i);
             index.ids.entry(doc.kind).or_default().push(doc.id.clone());
             match &doc.data {
                 Data::Session(session) => {
@@ -65,12 +64,15 @@ impl Index {
 
     /// The position of the document of `kind` with `id`.
     pub fn find(&self, kind: DocKind, id: &str) -> Option<usize> {
-        self.by_id.get(&(kind, id.to_string())).copied()
+        self.by_id.get(&kind)?.get(id).copied()
     }
 
     /// The position of the first document of `kind` whose id equals `id` ignoring case.
     pub fn first_folded(&self, kind: DocKind, id: &str) -> Option<usize> {
-        self.by_folded_id.get(&(kind, id.to_lowercase())).copied()
+        self.by_folded_id
+            .get(&kind)?
+            .get(&id.to_lowercase())
+            .copied()
     }
 
     /// The ids of every document of `kind`, in load order.

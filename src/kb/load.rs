@@ -70,7 +70,12 @@ fn read_text(found: &Found, diagnostics: &mut Vec<Diagnostic>) -> Result<String,
     };
     let file = std::fs::File::open(&found.path)
         .map_err(|e| problem(Code::UnreadableFile, format!("cannot read the file: {e}")))?;
-    let mut bytes = Vec::new();
+    // The size on disk saves reallocations and probe reads; a file that grows meanwhile is
+    // still read, up to the limit.
+    let expected = file
+        .metadata()
+        .map_or(0, |m| m.len().min(MAX_FILE_BYTES + 1));
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0) + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| problem(Code::UnreadableFile, format!("cannot read the file: {e}")))?;

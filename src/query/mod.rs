@@ -9,6 +9,7 @@ pub mod relations;
 pub mod search;
 pub mod stats;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::kb::{DocKind, KnowledgeBase};
@@ -111,7 +112,7 @@ pub fn default_sort(kind: DocKind) -> &'static str {
 /// The records of every document of `kind`.
 pub fn records(kb: &KnowledgeBase, relations: &Relations, kind: DocKind) -> Vec<Record> {
     kb.documents
-        .iter()
+        .par_iter()
         .filter(|d| d.kind == kind)
         .map(|d| record(kb, relations, d))
         .collect()
@@ -121,12 +122,12 @@ pub fn records(kb: &KnowledgeBase, relations: &Relations, kind: DocKind) -> Vec<
 pub fn list(kb: &KnowledgeBase, kind: DocKind, query: &ListQuery) -> Vec<Record> {
     let relations = Relations::build(kb);
     let mut found: Vec<Record> = records(kb, &relations, kind)
-        .into_iter()
+        .into_par_iter()
         .filter(|r| query.filters.iter().all(|f| f.matches(r)))
         .filter(|r| query.expr.as_ref().is_none_or(|e| e.matches(r)))
         .collect();
     let field = query.sort.as_deref().unwrap_or(default_sort(kind));
-    found.sort_by_cached_key(|r| (SortKey::of(r.get(field)), SortKey::of(r.get("id"))));
+    found.par_sort_by_cached_key(|r| (SortKey::of(r.get(field)), SortKey::of(r.get("id"))));
     if query.reverse {
         found.reverse();
     }

@@ -6,29 +6,33 @@ use std::collections::HashMap;
 
 use crate::kb::{Data, KnowledgeBase};
 
+/// Id → the ids of the documents that refer to it, in document order. The ids are borrowed
+/// from the knowledge base, so building the relations copies no text.
+pub type Referrers<'kb> = HashMap<&'kb str, Vec<&'kb str>>;
+
 /// Reverse references, by id.
 #[derive(Debug, Default)]
-pub struct Relations {
+pub struct Relations<'kb> {
     /// Theme id → sessions with it on the agenda.
-    pub theme_sessions: HashMap<String, Vec<String>>,
+    pub theme_sessions: Referrers<'kb>,
     /// Theme id → retrospectives that discuss or propose it.
-    pub theme_retrospectives: HashMap<String, Vec<String>>,
+    pub theme_retrospectives: Referrers<'kb>,
     /// Organisation id → themes it carries.
-    pub carries: HashMap<String, Vec<String>>,
+    pub carries: Referrers<'kb>,
     /// Organisation id → sessions it hosted.
-    pub hosted: HashMap<String, Vec<String>>,
+    pub hosted: Referrers<'kb>,
     /// Organisation id → sessions it took part in.
-    pub attended: HashMap<String, Vec<String>>,
+    pub attended: Referrers<'kb>,
     /// Session id → its retrospectives.
-    pub session_retrospectives: HashMap<String, Vec<String>>,
+    pub session_retrospectives: Referrers<'kb>,
 }
 
-impl Relations {
+impl<'kb> Relations<'kb> {
     /// Builds the relations of every document, in document order.
-    pub fn build(kb: &KnowledgeBase) -> Self {
+    pub fn build(kb: &'kb KnowledgeBase) -> Self {
         let mut r = Relations::default();
         for doc in &kb.documents {
-            let id = &doc.id;
+            let id = doc.id.as_str();
             match &doc.data {
                 Data::Theme(theme) => push_all(&mut r.carries, &theme.carriers, id),
                 Data::Session(session) => {
@@ -37,22 +41,9 @@ impl Relations {
                     push_all(&mut r.attended, &session.participants, id);
                 }
                 Data::Retrospective(retro) => {
-                    let mut themes = retro.themes_discussed.clone();
-                    themes.extend(
-                        retro
-                            .themes_proposed
-                            .iter()
-                            .filter(|t| !retro.themes_discussed.contains(t))
-                            .cloned(),
-                    );
-                    push_all(&mut r.theme_retrospectives, &themes, id);
-                    if let Some(session) = &retro.session {
-                        push_all(
-                            &mut r.session_retrospectives,
-                            std::slice::from_ref(session),
-                            id,
-                        );
-                    }
+                    push_all(&mut r.theme_retrospectives, &retro.themes_discussed, id);
+                    push_all(&mut r.theme_retrospectives, &retro.themes_proposed, id);
+                    push_all(&mut r.session_retrospectives, retro.session.as_slice(), id);
                 }
                 Data::Organisation(_) => {}
             }
@@ -61,16 +52,65 @@ impl Relations {
     }
 }
 
-fn push_all(map: &mut HashMap<String, Vec<String>>, keys: &[String], id: &str) {
+/// Records that `id` refers to each of `keys`, once per key: a document's ids are pushed
+/// one after another, so a repeat is always the last entry.
+fn push_all<'kb>(map: &mut Referrers<'kb>, keys: &'kb [String], id: &'kb str) {
     for key in keys {
-        let ids = map.entry(key.clone()).or_default();
-        if !ids.iter().any(|i| i == id) {
-            ids.push(id.to_string());
+        let ids = map.entry(key.as_str()).or_default();
+        if ids.last() != Some(&id) {
+            ids.push(id);
         }
     }
 }
 
 /// The ids related to `id` in `map`, or none.
-pub fn related<'a>(map: &'a HashMap<String, Vec<String>>, id: &str) -> &'a [String] {
+pub fn related<'a, 'kb>(map: &'a Referrers<'kb>, id: &str) -> &'a [&'kb str] {
     map.get(id).map_or(&[], Vec::as_slice)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::date::parse_date;
+
+    #[test]
+    fn each_referrer_is_listed_once_in_document_order() {
+        let files = [
+            (
+                "content/organisations/a.md",
+                "---\nname: A\nkind: other\n---\n",
+            ),
+            (
+                "content/themes/t.md",
+                "---\ntitle: T\nsummary: S\ncarriers: [a, a]\n---\n",
+            ),
+            (
+                "content/sessions/2017-01-01-s.md",
+                "---\ntitle: S\ndate: 2017-01-01\ncity: C\nhosts: [a]\nparticipants: [a, a]\nthemes: [t]\n---\n",
+            ),
+            (
+                "content/sessions/2017-02-01-s.md",
+                "---\ntitle: S\ndate: 2017-02-01\ncity: C\nhosts: [a]\nthemes: [t]\n---\n",
+            ),
+            (
+                "content/retrospectives/2017-01-01-s.md",
+                "---\ntitle: R\nsession: 2017-01-01-s\npublished: 2017-01-02\nauthors: [X]\nthemes_discussed: [t]\nthemes_proposed: [t]\n---\nx\n",
+            ),
+        ];
+        let kb = KnowledgeBase::from_memory(&files, &[], parse_date("2020-01-01").expect("date"));
+        let r = Relations::build(&kb);
+        assert_eq!(related(&r.carries, "a"), ["t"]);
+        assert_eq!(related(&r.attended, "a"), ["2017-01-01-s"]);
+        assert_eq!(related(&r.hosted, "a"), ["2017-01-01-s", "2017-02-01-s"]);
+        assert_eq!(
+            related(&r.theme_sessions, "t"),
+            ["2017-01-01-s", "2017-02-01-s"]
+        );
+        assert_eq!(related(&r.theme_retrospectives, "t"), ["2017-01-01-s"]);
+        assert_eq!(
+            related(&r.session_retrospectives, "2017-01-01-s"),
+            ["2017-01-01-s"]
+        );
+        assert!(related(&r.hosted, "nobody").is_empty());
+    }
 }

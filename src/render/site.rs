@@ -186,7 +186,7 @@ struct Site<'a> {
     kb: &'a KnowledgeBase,
     options: &'a SiteOptions,
     env: Environment<'static>,
-    relations: Relations,
+    relations: Relations<'a>,
     dates: HashMap<String, String>,
     words: BTreeMap<&'static str, &'static str>,
 }
@@ -303,8 +303,10 @@ impl Site<'_> {
         }
     }
 
-    fn references(&self, kind: DocKind, ids: &[String]) -> Vec<Value> {
-        ids.iter().map(|id| self.reference(kind, id)).collect()
+    fn references(&self, kind: DocKind, ids: &[impl AsRef<str>]) -> Vec<Value> {
+        ids.iter()
+            .map(|id| self.reference(kind, id.as_ref()))
+            .collect()
     }
 
     fn tags(&self, tags: &[String]) -> Vec<Value> {
