@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Seeds the fuzz corpora from the test fixtures and the sample content, then runs each
+# cargo-fuzz target for a number of executions.
+#
+#   scripts/fuzz.sh [RUNS] [TARGET …]   (default: 10000000 runs of document and markdown)
+#
+# Needs cargo-fuzz (`cargo install cargo-fuzz`); RUSTC_BOOTSTRAP=1 lets the stable toolchain
+# build with the sanitizer flags cargo-fuzz passes. Findings land in fuzz/artifacts/<target>/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+runs="${1:-10000000}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(document markdown)
+
+# The document target reads its first byte as the document type (see fuzz_targets/document.rs).
+seed() {
+  local corpus="fuzz/corpus/$1"
+  mkdir -p "$corpus"
+  local n=0
+  while IFS= read -r -d '' file; do
+    local kind=0
+    case "$file" in
+      */themes/*) kind=1 ;;
+      */sessions/*) kind=2 ;;
+      */retrospectives/*) kind=3 ;;
+    esac
+    n=$((n + 1))
+    if [ "$1" = document ]; then
+      { printf "\\x0$kind"; cat "$file"; } > "$corpus/seed-$n"
+    else
+      cp "$file" "$corpus/seed-$n"
+    fi
+  done < <(find tests/fixtures content -name '*.md' -print0 | sort -z)
+}
+
+for target in "${targets[@]}"; do
+  seed "$target"
+  RUSTC_BOOTSTRAP=1 cargo fuzz run --release "$target" -- \
+    -runs="$runs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+done
