@@ -4,7 +4,9 @@
 #
 #   scripts/bench.sh [N …]        (default: 1000 10000 100000)
 #
-# Needs hyperfine, hugo and GNU time (installed with apt-get when missing).
+# Needs hyperfine, hugo and GNU time (installed with apt-get when missing). Before every timed
+# run the output folder is removed and `sync` flushes the page cache's dirty pages, so no run
+# pays for the previous run's writes: Hugo and render both start from an empty destination.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,24 +38,25 @@ for n in "${sizes[@]}"; do
   size_mib=$(du -sm "$kb/content" | cut -f1)
   runs=10; [ "$n" -ge 100000 ] && runs=3
   declare -A cmd=(
-    [hugo]="hugo --quiet --source $kb --destination $work/hugo-$n"
+    [hugo]="hugo --quiet --source $kb --destination $work/out-$n"
     [validate]="$bin --root $kb validate --format json"
     [themes-list]="$bin --root $kb themes list"
     [search]="$bin --root $kb search sessie wob"
-    [render]="$bin --root $kb render --out $work/site-$n"
+    [render]="$bin --root $kb render --out $work/out-$n"
   )
   for name in hugo validate themes-list search render; do
     hyperfine --style none --warmup 1 --runs "$runs" --export-json "$work/$name-$n.json" \
-      --prepare "rm -rf $work/hugo-$n" "${cmd[$name]}" >/dev/null 2>&1 || true
+      --prepare "rm -rf $work/out-$n && sync" "${cmd[$name]}" >/dev/null 2>&1 || true
   done
   hugo_s=$(mean "$work/hugo-$n.json")
   for name in hugo validate themes-list search render; do
     s=$(mean "$work/$name-$n.json")
     ratio=$(python3 -c "print(f'{$s/$hugo_s:.3f}')")
     # shellcheck disable=SC2086
+    rm -rf "$work/out-$n" && sync
     rss=$(peak ${cmd[$name]})
     rows+=("| $n | $name | $(python3 -c "print(f'{$s*1000:.0f}')") | $ratio | $rss | $size_mib |")
-    rm -rf "$work/hugo-$n" "$work/site-$n"
+    rm -rf "$work/out-$n"
   done
 done
 

@@ -4,6 +4,7 @@
 #
 #   scripts/fuzz.sh [RUNS] [TARGET …]   (default: 10000000 runs of document and markdown)
 #
+# FUZZ_MAX_SECONDS=N stops each target after N seconds even if RUNS are not done.
 # Needs cargo-fuzz (`cargo install cargo-fuzz`); RUSTC_BOOTSTRAP=1 lets the stable toolchain
 # build with the sanitizer flags cargo-fuzz passes. Findings land in fuzz/artifacts/<target>/.
 set -euo pipefail
@@ -38,5 +39,6 @@ seed() {
 for target in "${targets[@]}"; do
   seed "$target"
   RUSTC_BOOTSTRAP=1 cargo fuzz run --release "$target" -- \
-    -runs="$runs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+    -runs="$runs" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+    -max_total_time="${FUZZ_MAX_SECONDS:-0}"
 done
