@@ -32,6 +32,15 @@ impl Index {
     /// Builds the index; the first document with an id wins.
     pub fn build(documents: &[Document], today: Date) -> Self {
         let mut index = Index::default();
+        // Sized up front: at 100,000 documents, growing the maps rehashed every id again.
+        for kind in DocKind::ALL {
+            let count = documents.iter().filter(|d| d.kind == kind).count();
+            index.by_id.insert(kind, HashMap::with_capacity(count));
+            index
+                .by_folded_id
+                .insert(kind, HashMap::with_capacity(count));
+            index.ids.insert(kind, Vec::with_capacity(count));
+        }
         for (i, doc) in documents.iter().enumerate() {
             let by_id = index.by_id.entry(doc.kind).or_default();
             by_id.entry(doc.id.clone()).or_insert(i);

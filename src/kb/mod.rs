@@ -145,12 +145,19 @@ impl KnowledgeBase {
             documents.extend(item.document);
             load_diagnostics.extend(item.diagnostics);
         }
-        let index = Index::build(&documents, today);
-        let by_path = documents
-            .iter()
-            .enumerate()
-            .filter_map(|(i, d)| Some((files.get(d.file)?.path.clone(), i)))
-            .collect();
+        let (index, by_path) = rayon::join(
+            || Index::build(&documents, today),
+            || {
+                let mut by_path = HashMap::with_capacity(documents.len());
+                by_path.extend(
+                    documents
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, d)| Some((files.get(d.file)?.path.clone(), i))),
+                );
+                by_path
+            },
+        );
         KnowledgeBase {
             root: root.to_path_buf(),
             config: Config::default(),

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::kb::{Data, KnowledgeBase};
+use crate::kb::{Data, DocKind, KnowledgeBase};
 
 /// Id → the ids of the documents that refer to it, in document order. The ids are borrowed
 /// from the knowledge base, so building the relations copies no text.
@@ -30,7 +30,16 @@ pub struct Relations<'kb> {
 impl<'kb> Relations<'kb> {
     /// Builds the relations of every document, in document order.
     pub fn build(kb: &'kb KnowledgeBase) -> Self {
-        let mut r = Relations::default();
+        let count = |kind| kb.index.ids(kind).len();
+        let sized = |kind| Referrers::with_capacity(count(kind));
+        let mut r = Relations {
+            theme_sessions: sized(DocKind::Theme),
+            theme_retrospectives: sized(DocKind::Theme),
+            carries: sized(DocKind::Organisation),
+            hosted: sized(DocKind::Organisation),
+            attended: sized(DocKind::Organisation),
+            session_retrospectives: sized(DocKind::Session),
+        };
         for doc in &kb.documents {
             let id = doc.id.as_str();
             match &doc.data {
