@@ -256,10 +256,13 @@ impl Builder {
         let range = self.offsets.range(span);
         match event {
             Event::Scalar(text, style, anchor, _tag) => {
+                // The tree lives as long as the run: drop the parser's growth slack.
+                let mut text = text.into_owned();
+                text.shrink_to_fit();
                 let node = Node {
                     span: range,
                     value: Value::Scalar {
-                        text: text.into_owned(),
+                        text,
                         quoted: style != ScalarStyle::Plain,
                     },
                 };
@@ -306,20 +309,24 @@ impl Builder {
             Some(Open::Sequence {
                 start,
                 anchor,
-                items,
-            }) => (
-                Node {
-                    span: start..end.max(start),
-                    value: Value::Sequence(items),
-                },
-                anchor,
-            ),
+                mut items,
+            }) => {
+                items.shrink_to_fit();
+                (
+                    Node {
+                        span: start..end.max(start),
+                        value: Value::Sequence(items),
+                    },
+                    anchor,
+                )
+            }
             Some(Open::Mapping {
                 start,
                 anchor,
-                entries,
+                mut entries,
                 ..
             }) => {
+                entries.shrink_to_fit();
                 self.check_duplicate_keys(&entries);
                 let end = entries.last().map_or(end, |(_, v)| v.span.end.max(end));
                 (

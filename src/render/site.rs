@@ -8,6 +8,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use minijinja::{AutoEscape, Environment, Value as Template};
 use rayon::prelude::*;
+use serde::Serializer;
 use serde_json::{Value, json};
 
 use super::graph::{graph, svg};
@@ -94,28 +95,28 @@ pub fn build(kb: &KnowledgeBase, options: &SiteOptions, sink: &Sink) -> Result<(
     kb.documents
         .par_iter()
         .try_for_each(|doc| sink.write(site.document_page(doc)?))?;
-    let mut files = Vec::new();
     for kind in DocKind::ALL {
-        files.push(site.index_page(kind)?);
+        sink.write(site.index_page(kind)?)?;
     }
-    files.push(site.home()?);
-    files.extend(site.tag_pages()?);
-    files.push(site.feed()?);
-    files.extend(site.sitemap()?);
-    files.push(text_file(
+    sink.write(site.home()?)?;
+    site.tag_pages(sink)?;
+    sink.write(site.feed()?)?;
+    if let Some(sitemap) = site.sitemap()? {
+        sink.write(sitemap)?;
+    }
+    sink.write(text_file(
         "sessions.ics",
         super::ics::calendar(kb, options.base_url.as_deref(), &options.title),
-    ));
-    files.push(text_file(
+    ))?;
+    sink.write(text_file(
         "network.svg",
         svg(&graph(kb), site.words["network_alt"]),
-    ));
-    files.push(text_file(
+    ))?;
+    sink.write(text_file(
         "style.css",
         read_override(&kb.root, "style.css")?.unwrap_or_else(|| STYLE.to_string()),
-    ));
-    files.extend(site.data()?);
-    files.into_iter().try_for_each(|file| sink.write(file))?;
+    ))?;
+    site.data(sink)?;
     assets(kb, sink)
 }
 
@@ -505,7 +506,7 @@ impl Site<'_> {
         Ok(text_file("index.html", html))
     }
 
-    fn tag_pages(&self) -> Result<Vec<OutFile>> {
+    fn tag_pages(&self, sink: &Sink) -> Result<()> {
         let mut tags: BTreeMap<String, (String, Vec<&Document>)> = BTreeMap::new();
         for doc in &self.kb.documents {
             let doc_tags = match &doc.data {
@@ -521,7 +522,6 @@ impl Site<'_> {
                     .push(doc);
             }
         }
-        let mut files = Vec::new();
         let mut index = Vec::new();
         for (slug, (name, docs)) in &tags {
             let mut items: Vec<Value> = docs.iter().map(|d| self.entry(d)).collect();
@@ -534,7 +534,7 @@ impl Site<'_> {
                 &title,
                 json!({ "items": items }),
             )?;
-            files.push(text_file(&format!("tags/{slug}.html"), html));
+            sink.write(text_file(&format!("tags/{slug}.html"), html))?;
             index.push(json!({ "title": name, "href": format!("{slug}.html"), "note": docs.len().to_string() }));
         }
         let html = self.render(
@@ -544,8 +544,7 @@ impl Site<'_> {
             self.words["tags"],
             json!({ "items": index }),
         )?;
-        files.push(text_file("tags/index.html", html));
-        Ok(files)
+        sink.write(text_file("tags/index.html", html))
     }
 
     fn feed(&self) -> Result<OutFile> {
@@ -620,22 +619,24 @@ impl Site<'_> {
     }
 
     /// `data/<type>.json`: the same records as `list --format json`.
-    fn data(&self) -> Result<Vec<OutFile>> {
-        DocKind::ALL
-            .iter()
-            .map(|kind| {
-                let records: Vec<_> = self
-                    .kb
-                    .documents
-                    .iter()
-                    .filter(|d| d.kind == *kind)
-                    .map(|d| record(self.kb, &self.relations, d))
-                    .collect();
-                let mut text = serde_json::to_string_pretty(&records)?;
-                text.push('\n');
-                Ok(text_file(&format!("data/{}.json", kind.folder()), text))
-            })
-            .collect()
+    fn data(&self, sink: &Sink) -> Result<()> {
+        for kind in DocKind::ALL {
+            // Each record is made, written and dropped in turn: never all at once.
+            let records = self
+                .kb
+                .documents
+                .iter()
+                .filter(|d| d.kind == kind)
+                .map(|d| record(self.kb, &self.relations, d));
+            let mut bytes = Vec::new();
+            serde_json::Serializer::pretty(&mut bytes).collect_seq(records)?;
+            bytes.push(b'\n');
+            sink.write(OutFile {
+                path: format!("data/{}.json", kind.folder()),
+                bytes,
+            })?;
+        }
+        Ok(())
     }
 }
 
