@@ -111,8 +111,7 @@ pub fn show_command(
 /// `search TEXT`.
 pub fn search_command(kb: &KnowledgeBase, args: &SearchArgs, out: &mut dyn Write) -> Result<u8> {
     let kind = args.kind.map(crate::run::doc_kind);
-    let mut hits = search(kb, &args.text.join(" "), kind);
-    hits.truncate(args.limit);
+    let hits = search(kb, &args.text.join(" "), kind, args.limit);
     match args.format {
         TableOrJson::Json => write_json(out, &hits)?,
         TableOrJson::Table => {

@@ -1,8 +1,6 @@
 //! Full-text search over titles, summaries and bodies: BM25 with field weights (a title
 //! hit outranks a body hit), case- and accent-insensitive, with a snippet of the match.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -43,8 +41,9 @@ pub fn title_and_summary(doc: &Document) -> (&str, &str) {
     }
 }
 
-/// Searches `kb` for `query`, restricted to `kind` if given, best first.
-pub fn search(kb: &KnowledgeBase, query: &str, kind: Option<DocKind>) -> Vec<Hit> {
+/// Searches `kb` for `query`, restricted to `kind` if given: the best `limit` hits, best
+/// first. Only those get a snippet.
+pub fn search(kb: &KnowledgeBase, query: &str, kind: Option<DocKind>, limit: usize) -> Vec<Hit> {
     let terms: Vec<String> = words(query).map(|(_, w)| fold(w)).collect();
     if terms.is_empty() {
         return Vec::new();
@@ -63,7 +62,7 @@ pub fn search(kb: &KnowledgeBase, query: &str, kind: Option<DocKind>) -> Vec<Hit
             ((n - df + 0.5) / (df + 0.5) + 1.0).ln()
         })
         .collect();
-    let mut hits: Vec<Hit> = docs
+    let mut scored: Vec<(&Document, f64)> = docs
         .into_iter()
         .filter(|(_, w)| w.tf.iter().any(|&tf| tf > 0.0))
         .map(|(doc, w)| {
@@ -71,6 +70,14 @@ pub fn search(kb: &KnowledgeBase, query: &str, kind: Option<DocKind>) -> Vec<Hit
             let score = (0..terms.len())
                 .map(|i| idf[i] * w.tf[i] * (K1 + 1.0) / (w.tf[i] + norm))
                 .sum();
+            (doc, score)
+        })
+        .collect();
+    scored.par_sort_unstable_by(|(a, x), (b, y)| y.total_cmp(x).then_with(|| a.id.cmp(&b.id)));
+    scored.truncate(limit);
+    scored
+        .into_iter()
+        .map(|(doc, score)| {
             let (title, summary) = title_and_summary(doc);
             Hit {
                 kind: doc.kind.name(),
@@ -80,9 +87,7 @@ pub fn search(kb: &KnowledgeBase, query: &str, kind: Option<DocKind>) -> Vec<Hit
                 snippet: snippet(&[summary, body_text(kb, doc), title], &terms),
             }
         })
-        .collect();
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
-    hits
+        .collect()
 }
 
 struct Weighted {
@@ -101,21 +106,25 @@ fn weigh(kb: &KnowledgeBase, doc: &Document, terms: &[String]) -> Weighted {
         (summary, SUMMARY_WEIGHT),
         (body_text(kb, doc), BODY_WEIGHT),
     ] {
-        let counts = count_words(text);
-        len += weight * counts.values().sum::<usize>() as f64;
-        for (i, term) in terms.iter().enumerate() {
-            tf[i] += weight * counts.get(term.as_str()).copied().unwrap_or(0) as f64;
+        for (_, word) in words(text) {
+            len += weight;
+            if let Some(i) = matching_term(word, terms) {
+                tf[i] += weight;
+            }
         }
     }
     Weighted { tf, len }
 }
 
-fn count_words(text: &str) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
-    for (_, word) in words(text) {
-        *counts.entry(fold(word)).or_insert(0) += 1;
+/// The index of the (folded) term that `word` folds to. Most words are ASCII, and those
+/// are compared without folding them into a new string.
+fn matching_term(word: &str, terms: &[String]) -> Option<usize> {
+    if word.is_ascii() {
+        terms.iter().position(|t| word.eq_ignore_ascii_case(t))
+    } else {
+        let folded = fold(word);
+        terms.iter().position(|t| *t == folded)
     }
-    counts
 }
 
 fn body_text<'a>(kb: &'a KnowledgeBase, doc: &Document) -> &'a str {
@@ -125,7 +134,7 @@ fn body_text<'a>(kb: &'a KnowledgeBase, doc: &Document) -> &'a str {
 /// About 40 characters either side of the first word that matches a term, on one line.
 fn snippet(texts: &[&str], terms: &[String]) -> String {
     for text in texts {
-        let found = words(text).find(|(_, w)| terms.contains(&fold(w)));
+        let found = words(text).find(|(_, w)| matching_term(w, terms).is_some());
         if let Some((at, word)) = found {
             return around(text, at, at + word.len());
         }
@@ -177,7 +186,7 @@ mod tests {
 
     #[test]
     fn a_title_hit_outranks_a_body_hit() {
-        let hits = search(&kb(), "wob", None);
+        let hits = search(&kb(), "wob", None, usize::MAX);
         let ids: Vec<_> = hits.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["wob", "raad"]);
         assert!(
@@ -189,15 +198,31 @@ mod tests {
 
     #[test]
     fn accents_and_case_do_not_matter() {
-        assert_eq!(search(&kb(), "CAFE", None)[0].id, "cafe");
-        assert_eq!(search(&kb(), "café", None)[0].id, "cafe");
+        assert_eq!(search(&kb(), "CAFE", None, usize::MAX)[0].id, "cafe");
+        assert_eq!(search(&kb(), "café", None, usize::MAX)[0].id, "cafe");
     }
 
     #[test]
     fn types_filter_and_nothing_found() {
-        assert!(search(&kb(), "wob", Some(DocKind::Session)).is_empty());
-        assert!(search(&kb(), "zwolle", None).is_empty());
-        assert!(search(&kb(), "  ", None).is_empty());
+        assert!(search(&kb(), "wob", Some(DocKind::Session), usize::MAX).is_empty());
+        assert!(search(&kb(), "zwolle", None, usize::MAX).is_empty());
+        assert!(search(&kb(), "  ", None, usize::MAX).is_empty());
+    }
+
+    #[test]
+    fn the_limit_keeps_the_best_hits() {
+        let all = search(&kb(), "raad wob", None, usize::MAX);
+        assert_eq!(all.len(), 2);
+        assert_eq!(search(&kb(), "raad wob", None, 1), all[..1]);
+    }
+
+    #[test]
+    fn words_match_terms_folded_either_way() {
+        let terms = ["cafe".to_string(), "wob".to_string()];
+        assert_eq!(matching_term("Café", &terms), Some(0));
+        assert_eq!(matching_term("WOB", &terms), Some(1));
+        assert_eq!(matching_term("wobbel", &terms), None);
+        assert_eq!(matching_term("straße", &["straße".to_string()]), Some(0));
     }
 
     #[test]
