@@ -1,6 +1,7 @@
 //! Integration tests: the real `pioneers` binary on fixture knowledge bases.
 //! One test binary (fast to link), a module per command.
 
+mod adversarial;
 mod author;
 mod bad_input;
 mod changed;
