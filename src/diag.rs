@@ -61,7 +61,8 @@ macro_rules! codes {
 codes! {
     NotUtf8 = "not-utf8", Error, "The file is not valid UTF-8 text.";
     FileTooLarge = "file-too-large", Error, "The file is larger than the limit for one document.";
-    UnreadableFile = "unreadable-file", Error, "The file or folder cannot be read (permissions, a symlink loop or a link out of the knowledge base).";
+    UnreadableFile = "unreadable-file", Error, "The file or folder is not read: a symbolic link, a dot-file, not a regular file, or permission denied.";
+    ControlCharacter = "control-character", Error, "The text contains a control character (other than tab and line breaks) that would corrupt terminals, feeds or calendars.";
     MissingFrontMatter = "missing-front-matter", Error, "The file does not start with a `---` front-matter block, or the block is never closed.";
     YamlSyntax = "yaml-syntax", Error, "The front matter is not valid YAML (or nests too deep, expands too many aliases, repeats a key).";
     InvalidId = "invalid-id", Error, "The file name is not a valid id (a lowercase slug; sessions start with their date).";
@@ -89,6 +90,7 @@ codes! {
     MissingImage = "missing-image", Error, "An image points to a file that does not exist.";
     RawHtml = "raw-html", Warning, "The body contains raw HTML, which is escaped when rendered.";
     MissingRetrospective = "missing-retrospective", Warning, "A held session has no retrospective yet.";
+    ReservedPath = "reserved-path", Error, "A file under `content/` would be published at the path of a page the site generates.";
 }
 
 impl Code {
