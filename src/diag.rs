@@ -191,14 +191,95 @@ pub fn position(text: &str, offset: usize) -> Position {
 }
 
 /// Start and end position of a diagnostic in its file's text (1:1 when it has no span).
+///
+/// For one diagnostic; to place many in one file, build a [`LineIndex`] once.
 pub fn locate(diagnostic: &Diagnostic, text: &str) -> (Position, Position) {
-    match &diagnostic.span {
-        Some(span) => (position(text, span.start), position(text, span.end)),
-        None => {
-            let start = Position { line: 1, column: 1 };
-            (start, start)
+    LineIndex::locate_with(diagnostic, |offset| position(text, offset))
+}
+
+/// Where the lines of one text start, and how many characters precede each block of
+/// [`LineIndex::BLOCK`] bytes, so that turning an offset into a line and column costs a
+/// binary search and at most one block's worth of counting, however long the file or line.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    line_starts: Vec<usize>,
+    chars_before_block: Vec<usize>,
+    bom: bool,
+}
+
+impl LineIndex {
+    /// The bytes per block of counted characters.
+    const BLOCK: usize = 1024;
+
+    /// Indexes `text` in one pass.
+    pub fn new(text: &str) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let bytes = text.as_bytes();
+        let mut chars_before_block = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
+        let mut chars = 0;
+        for block in bytes.chunks(Self::BLOCK) {
+            chars_before_block.push(chars);
+            chars += block.iter().filter(|&&b| !is_continuation(b)).count();
+        }
+        chars_before_block.push(chars);
+        LineIndex {
+            line_starts,
+            chars_before_block,
+            bom: text.starts_with('\u{feff}'),
         }
     }
+
+    /// The line and column of byte `offset` of `text` (the text this index was built
+    /// from); the same answer as [`position`].
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let line_start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let mut column = self.chars_before(text, offset) - self.chars_before(text, line_start) + 1;
+        if line == 1 && self.bom && offset > 0 {
+            column -= 1;
+        }
+        Position { line, column }
+    }
+
+    /// Start and end position of `diagnostic`, which is in the indexed text.
+    pub fn locate(&self, diagnostic: &Diagnostic, text: &str) -> (Position, Position) {
+        Self::locate_with(diagnostic, |offset| self.position(text, offset))
+    }
+
+    fn locate_with(
+        diagnostic: &Diagnostic,
+        at: impl Fn(usize) -> Position,
+    ) -> (Position, Position) {
+        match &diagnostic.span {
+            Some(span) => (at(span.start), at(span.end)),
+            None => {
+                let start = Position { line: 1, column: 1 };
+                (start, start)
+            }
+        }
+    }
+
+    /// The number of characters before byte `offset` (a character boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let block = offset / Self::BLOCK;
+        let from = block * Self::BLOCK;
+        let counted = self.chars_before_block.get(block).copied().unwrap_or(0);
+        counted
+            + text.as_bytes()[from..offset]
+                .iter()
+                .filter(|&&b| !is_continuation(b))
+                .count()
+    }
+}
+
+/// Whether `byte` continues a UTF-8 character rather than starting one.
+fn is_continuation(byte: u8) -> bool {
+    byte & 0xC0 == 0x80
 }
 
 #[cfg(test)]
@@ -253,6 +334,30 @@ mod tests {
     #[test]
     fn offset_past_end_is_clamped() {
         assert_eq!(at("ab", 99), (1, 3));
+    }
+
+    #[test]
+    fn line_index_agrees_with_position_everywhere() {
+        let long_line = "é".repeat(1500);
+        let texts = [
+            String::new(),
+            "abc".to_string(),
+            "a\r\nbc\nd\n".to_string(),
+            "\u{feff}---\ntitle: x\n".to_string(),
+            format!("---\n{long_line}x\n{long_line}\n"),
+            "\u{feff}".to_string(),
+            "🙂a\n\n\tb".to_string(),
+        ];
+        for text in &texts {
+            let index = LineIndex::new(text);
+            for offset in 0..=text.len() + 2 {
+                assert_eq!(
+                    index.position(text, offset),
+                    position(text, offset),
+                    "offset {offset} of {text:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -11,6 +11,32 @@ pub fn fold(text: &str) -> String {
         .collect()
 }
 
+/// Whether `c` is a control character that must not reach a terminal, a feed or a calendar:
+/// every C0 and C1 control but tab, line feed and carriage return, DEL, and the
+/// noncharacters U+FFFE and U+FFFF (which XML forbids too).
+pub fn is_unsafe_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
+/// `text` with every [unsafe control](is_unsafe_control) replaced by U+FFFD, so that XML,
+/// HTML and calendar writers emit well-formed output even for content with errors.
+pub fn without_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(is_unsafe_control) {
+        text.chars()
+            .map(|c| {
+                if is_unsafe_control(c) {
+                    char::REPLACEMENT_CHARACTER
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        text.into()
+    }
+}
+
 /// A key that sorts the way a Dutch reader expects: case and accents ignored, and
 /// punctuation other than spaces skipped ("Één" sorts under E).
 pub fn sort_key(text: &str) -> String {
@@ -48,6 +74,13 @@ mod tests {
     fn folds_case_and_accents() {
         assert_eq!(fold("Één Café"), "een cafe");
         assert_eq!(fold("Ëde"), "ede");
+    }
+
+    #[test]
+    fn unsafe_controls_are_replaced() {
+        assert_eq!(without_controls("a\u{1b}[31mb\tc\r\n"), "a\u{fffd}[31mb\tc\r\n");
+        assert_eq!(without_controls("\u{b}\u{85}\u{7f}\u{ffff}"), "\u{fffd}".repeat(4));
+        assert!(matches!(without_controls("plain"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

@@ -17,16 +17,18 @@ const PATHS: [&str; 4] = [
 
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else { return };
-    let text = String::from_utf8_lossy(rest);
     let path = PATHS[usize::from(which) % PATHS.len()];
     let Some(today) = parse_date("2020-01-01") else { return };
-    let kb = KnowledgeBase::from_memory(&[(path, &text)], &["content/assets/logo.png"], today);
+    // Raw bytes, decoded as a file on disk is: invalid UTF-8 takes the `not-utf8` path.
+    let kb = KnowledgeBase::from_memory_bytes(&[(path, rest)], &["content/assets/logo.png"], today);
     let diagnostics = pioneers::validate::validate(&kb);
     let sources = Sources::new(kb.files.iter().map(|f| (f.path.as_str(), f.text.as_str())), kb.files.len());
     for format in [Format::Human, Format::Github, Format::Sarif, Format::Gitlab] {
         let mut out = Vec::new();
         let _ = write(&mut out, format, &diagnostics, &sources, false);
     }
+    let mut coloured = Vec::new();
+    let _ = write(&mut coloured, Format::Human, &diagnostics, &sources, true);
     let mut json = Vec::new();
     if write(&mut json, Format::Json, &diagnostics, &sources, false).is_ok() {
         assert!(serde_json::from_slice::<serde_json::Value>(&json).is_ok(), "the JSON report parses");

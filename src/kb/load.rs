@@ -10,7 +10,7 @@ use super::split::{SplitError, split};
 use super::walk::Found;
 use super::yaml::{self, Node, Value};
 use super::{Document, Organisation, Retrospective, Session, SourceFile, Theme};
-use crate::diag::{Code, Diagnostic, position};
+use crate::diag::{Code, Diagnostic, LineIndex};
 use crate::kb::schema::DocKind;
 
 /// The largest document read, in bytes (5 MiB); larger files get `file-too-large`.
@@ -29,23 +29,31 @@ pub struct Loaded {
 /// Loads `found`; `file_index` is the position its [`SourceFile`] will have.
 pub fn load(found: &Found, file_index: usize) -> Loaded {
     let mut diagnostics = Vec::new();
-    let text = match read_text(found, &mut diagnostics) {
-        Ok(text) => text,
-        Err(text) => {
-            return Loaded {
-                file: SourceFile {
-                    path: found.rel.clone(),
-                    text,
-                },
-                document: None,
-                diagnostics,
-            };
-        }
-    };
-    let mut loaded = from_text(found, file_index, text);
-    diagnostics.append(&mut loaded.diagnostics);
-    loaded.diagnostics = diagnostics;
-    loaded
+    match read_text(found, &mut diagnostics) {
+        Ok(text) => from_text(found, file_index, text),
+        Err(text) => unparsed(found, text, diagnostics),
+    }
+}
+
+/// Loads `found` from `bytes` already in memory, decoding them as [`load`] does.
+pub fn from_bytes(found: &Found, file_index: usize, bytes: Vec<u8>) -> Loaded {
+    let mut diagnostics = Vec::new();
+    match decode(found, bytes, &mut diagnostics) {
+        Ok(text) => from_text(found, file_index, text),
+        Err(text) => unparsed(found, text, diagnostics),
+    }
+}
+
+/// A file that is kept only for diagnostics to quote.
+fn unparsed(found: &Found, text: String, diagnostics: Vec<Diagnostic>) -> Loaded {
+    Loaded {
+        file: SourceFile {
+            path: found.rel.clone(),
+            text,
+        },
+        document: None,
+        diagnostics,
+    }
 }
 
 /// Loads `found` from `text` already in memory.
@@ -88,6 +96,17 @@ fn read_text(found: &Found, diagnostics: &mut Vec<Diagnostic>) -> Result<String,
             ),
         ));
     }
+    decode(found, bytes, diagnostics)
+}
+
+/// `bytes` as text; or (as `Err`), when they are not UTF-8, the text with U+FFFD for what
+/// is not, after a `not-utf8` diagnostic whose span covers the first replacement character
+/// in the text that diagnostics will quote.
+fn decode(
+    found: &Found,
+    bytes: Vec<u8>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|error| {
         let valid = error.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(error.as_bytes()).into_owned();
@@ -96,7 +115,7 @@ fn read_text(found: &Found, diagnostics: &mut Vec<Diagnostic>) -> Result<String,
             Diagnostic::new(
                 Code::NotUtf8,
                 found.rel.clone(),
-                Some(at..at + 1),
+                Some(at..at + char::REPLACEMENT_CHARACTER.len_utf8()),
                 "the file is not valid UTF-8 text",
             )
             .with_help("save the file as UTF-8 in your editor"),
@@ -152,11 +171,16 @@ fn parse_front(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Node> {
     let parsed = yaml::parse(&text[yaml_range.clone()], yaml_range.start);
+    // Built on the first repeated key only: thousands of them must not rescan the file each.
+    let lines = std::cell::OnceCell::new();
     for problem in &parsed.problems {
         let help = match problem.first {
             Some(first) => Some(format!(
                 "remove one of them; the first, on line {}, is the one used",
-                position(text, first).line
+                lines
+                    .get_or_init(|| LineIndex::new(text))
+                    .position(text, first)
+                    .line
             )),
             None => problem.help.clone(),
         };

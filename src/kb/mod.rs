@@ -113,19 +113,26 @@ impl KnowledgeBase {
     /// under `content/`, plus the paths of other files that links may point to. For tests and
     /// fuzzing; nothing is read from disk.
     pub fn from_memory(files: &[(&str, &str)], other_files: &[&str], today: Date) -> Self {
+        let files: Vec<(&str, &[u8])> = files.iter().map(|(p, t)| (*p, t.as_bytes())).collect();
+        Self::from_memory_bytes(&files, other_files, today)
+    }
+
+    /// As [`KnowledgeBase::from_memory`], from raw bytes decoded as files on disk are (so
+    /// invalid UTF-8 gives `not-utf8`).
+    pub fn from_memory_bytes(files: &[(&str, &[u8])], other_files: &[&str], today: Date) -> Self {
         let loaded = files
             .iter()
-            .filter_map(|(rel, text)| {
+            .filter_map(|(rel, bytes)| {
                 let kind = rel.split('/').nth(1).and_then(DocKind::from_folder)?;
                 let found = walk::Found {
                     path: PathBuf::from(rel),
                     rel: (*rel).to_string(),
                     kind,
                 };
-                Some((found, *text))
+                Some((found, *bytes))
             })
             .enumerate()
-            .map(|(i, (found, text))| load::from_text(&found, i, text.to_string()))
+            .map(|(i, (found, bytes))| load::from_bytes(&found, i, bytes.to_vec()))
             .collect();
         let others = other_files.iter().map(|f| (*f).to_string()).collect();
         Self::assemble(Path::new("."), today, loaded, others)

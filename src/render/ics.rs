@@ -38,11 +38,11 @@ pub fn calendar(kb: &KnowledgeBase, base_url: Option<&str>, title: &str) -> Stri
         event
             .uid(&format!("{}@{host}", doc.id))
             .timestamp(Utc.from_utc_datetime(&date.and_time(NaiveTime::MIN)))
-            .summary(&session.title)
-            .location(&match &session.venue {
+            .summary(&text_value(&session.title))
+            .location(&text_value(&match &session.venue {
                 Some(venue) => format!("{venue}, {}", session.city),
                 None => session.city.clone(),
-            })
+            }))
             .status(if session.cancelled {
                 EventStatus::Cancelled
             } else {
@@ -87,6 +87,15 @@ fn local(date: NaiveDate, at: time::Time) -> CalendarDateTime {
     }
 }
 
+/// `text` as an RFC 5545 TEXT value may hold it: one line break form (which the writer
+/// escapes as `\n`), no bare carriage return that a parser could take for the end of the
+/// property, and no other control characters.
+fn text_value(text: &str) -> String {
+    crate::text::without_controls(text)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+}
+
 /// The host of `https://host/path`.
 pub fn host_of(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
@@ -98,6 +107,11 @@ pub fn host_of(url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_values_hold_no_carriage_return_or_control() {
+        assert_eq!(text_value("a\rDTSTART:1\r\nb\u{1b}"), "a\nDTSTART:1\nb\u{fffd}");
+    }
 
     #[test]
     fn hosts() {

@@ -24,7 +24,9 @@ fn options() -> Options<'static> {
 pub fn to_html(markdown: &str, rewrite: &dyn Fn(&str) -> Option<String>) -> String {
     let arena = Arena::new();
     let options = options();
-    let root = parse_document(&arena, markdown, &options);
+    // Content with errors can still be rendered (`--allow-errors`): the page stays valid.
+    let markdown = crate::text::without_controls(markdown);
+    let root = parse_document(&arena, &markdown, &options);
     for node in root.descendants() {
         let mut data = node.data_mut();
         match &mut data.value {

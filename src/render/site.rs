@@ -158,10 +158,11 @@ fn environment(root: &Path) -> Result<Environment<'static>> {
     Ok(env)
 }
 
-/// Escapes text for HTML and XML (`& < > " '`), leaving `/` readable in URLs.
+/// Escapes text for HTML and XML (`& < > " '`), leaving `/` readable in URLs; control
+/// characters, which XML forbids, become U+FFFD.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    for c in crate::text::without_controls(text).chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use super::Sources;
-use crate::diag::{Diagnostic, locate};
+use crate::diag::Diagnostic;
 
 /// Writes `::error file=…,line=…,col=…,endLine=…,endColumn=…,title=<code>::<message>` lines.
 pub fn write(
@@ -13,7 +13,7 @@ pub fn write(
     sources: &Sources<'_>,
 ) -> io::Result<()> {
     for d in diagnostics {
-        let (start, end) = locate(d, sources.text(&d.file));
+        let (start, end) = sources.locate(d);
         let mut message = d.message.clone();
         if let Some(help) = &d.help {
             message.push_str("\nhelp: ");

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use super::Sources;
-use crate::diag::{Diagnostic, Severity, locate};
+use crate::diag::{Diagnostic, Severity};
 
 /// Writes the Code Quality array.
 pub fn write(
@@ -19,7 +19,7 @@ pub fn write(
     let issues: Vec<Value> = diagnostics
         .iter()
         .map(|d| {
-            let (start, end) = locate(d, sources.text(&d.file));
+            let (start, end) = sources.locate(d);
             let identity = format!("{}\u{0}{}\u{0}{}", d.code.as_str(), d.file, d.message);
             let occurrence = seen.entry(identity.clone()).or_insert(0);
             *occurrence += 1;

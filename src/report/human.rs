@@ -7,7 +7,7 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 
 use super::{Sources, Summary};
-use crate::diag::{Diagnostic, Severity, position};
+use crate::diag::{Diagnostic, Severity};
 
 /// Writes every diagnostic and then the summary.
 pub fn write(
@@ -23,13 +23,13 @@ pub fn write(
         Renderer::plain()
     };
     for d in diagnostics {
-        let text = sources.text(&d.file);
-        writeln!(out, "{}\n", renderer.render(&[group(d, text)]))?;
+        writeln!(out, "{}\n", renderer.render(&[group(d, sources)]))?;
     }
     writeln!(out, "{}", summary_line(summary))
 }
 
-fn group<'a>(d: &'a Diagnostic, text: &'a str) -> Group<'a> {
+fn group<'a>(d: &'a Diagnostic, sources: &Sources<'a>) -> Group<'a> {
+    let text = sources.text(&d.file);
     let level = match d.severity() {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
@@ -37,9 +37,8 @@ fn group<'a>(d: &'a Diagnostic, text: &'a str) -> Group<'a> {
     let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
     let mut group = match d.span.as_ref().filter(|_| !text.is_empty()) {
         Some(span) => {
-            let (lines, first_line) = lines_around(text, span);
-            let local =
-                span.start.max(lines.start) - lines.start..span.end.min(lines.end) - lines.start;
+            let (lines, local) = lines_around(text, span);
+            let first_line = sources.position(&d.file, lines.start).line;
             title.element(
                 Snippet::source(&text[lines])
                     .line_start(first_line)
@@ -55,16 +54,11 @@ fn group<'a>(d: &'a Diagnostic, text: &'a str) -> Group<'a> {
     group
 }
 
-/// The whole lines that `span` touches (without a byte-order mark), and the first's number.
-fn lines_around(text: &str, span: &Range<usize>) -> (Range<usize>, usize) {
-    let clamp = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let (start, end) = (clamp(span.start), clamp(span.end.max(span.start)));
+/// The whole lines that `span` touches (without a byte-order mark), and the span within
+/// them, widened to whole characters so that no slice falls inside one.
+fn lines_around(text: &str, span: &Range<usize>) -> (Range<usize>, Range<usize>) {
+    let start = floor_char_boundary(text, span.start);
+    let end = ceil_char_boundary(text, span.end.max(start));
     let mut first = text[..start].rfind('\n').map_or(0, |i| i + 1);
     if first == 0 && text.starts_with('\u{feff}') {
         first = 3.min(start);
@@ -75,7 +69,27 @@ fn lines_around(text: &str, span: &Range<usize>) -> (Range<usize>, usize) {
     } else {
         last
     };
-    (first..last.max(first), position(text, start).line)
+    let lines = first..last.max(first);
+    let local = start.max(lines.start) - lines.start..end.min(lines.end).max(start) - lines.start;
+    (lines, local)
+}
+
+/// The largest character boundary of `text` at or before `i`.
+fn floor_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary of `text` at or after `i`.
+fn ceil_char_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
 }
 
 fn summary_line(s: Summary) -> String {
@@ -95,9 +109,19 @@ mod tests {
     #[test]
     fn lines_around_a_span() {
         let text = "a\r\nbc: d\r\ne";
-        assert_eq!(lines_around(text, &(7..8)), (3..8, 2));
+        assert_eq!(lines_around(text, &(7..8)), (3..8, 4..5));
         let bom = "\u{feff}---\nx";
-        assert_eq!(lines_around(bom, &(3..6)), (3..6, 1));
+        assert_eq!(lines_around(bom, &(3..6)), (3..6, 0..3));
+    }
+
+    #[test]
+    fn spans_inside_a_character_widen_to_the_whole_character() {
+        // U+FFFD (three bytes) where an invalid byte was: a one-byte span at its start.
+        let text = "---\ntitle: a\u{fffd}b\n";
+        let at = text.find('\u{fffd}').expect("replacement character");
+        let (lines, local) = lines_around(text, &(at..at + 1));
+        assert_eq!(&text[lines.clone()][local], "\u{fffd}");
+        assert_eq!(lines_around(text, &(at + 1..at + 2)).1, 8..11);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{Sources, Summary};
-use crate::diag::{Diagnostic, Severity, locate};
+use crate::diag::{Diagnostic, Severity};
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -36,7 +36,7 @@ pub fn write(
     let diagnostics = diagnostics
         .iter()
         .map(|d| {
-            let (start, end) = locate(d, sources.text(&d.file));
+            let (start, end) = sources.locate(d);
             Entry {
                 severity: d.severity(),
                 code: d.code.as_str(),

@@ -6,15 +6,16 @@ mod human;
 mod json;
 mod sarif;
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::cli::Format;
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, LineIndex, Position, Severity};
 
 /// What a report needs besides the diagnostics: the files' texts and the count of files.
 pub struct Sources<'a> {
-    texts: HashMap<&'a str, &'a str>,
+    texts: HashMap<&'a str, (&'a str, OnceCell<LineIndex>)>,
     files: usize,
 }
 
@@ -22,14 +23,38 @@ impl<'a> Sources<'a> {
     /// Sources from `(path, text)` pairs; `files` is the number of files checked.
     pub fn new(texts: impl IntoIterator<Item = (&'a str, &'a str)>, files: usize) -> Self {
         Sources {
-            texts: texts.into_iter().collect(),
+            texts: texts
+                .into_iter()
+                .map(|(path, text)| (path, (text, OnceCell::new())))
+                .collect(),
             files,
         }
     }
 
     /// The text of `path`, or empty if it was not read.
     pub fn text(&self, path: &str) -> &'a str {
-        self.texts.get(path).copied().unwrap_or("")
+        self.texts.get(path).map_or("", |(text, _)| text)
+    }
+
+    /// Start and end of `diagnostic` as lines and columns; each file is indexed once, on
+    /// its first diagnostic, so many diagnostics in one file cost no rescans.
+    pub fn locate(&self, diagnostic: &Diagnostic) -> (Position, Position) {
+        match self.texts.get(diagnostic.file.as_str()) {
+            Some((text, index)) => index
+                .get_or_init(|| LineIndex::new(text))
+                .locate(diagnostic, text),
+            None => crate::diag::locate(diagnostic, ""),
+        }
+    }
+
+    /// The line and column of byte `offset` in `path`.
+    pub fn position(&self, path: &str, offset: usize) -> Position {
+        match self.texts.get(path) {
+            Some((text, index)) => index
+                .get_or_init(|| LineIndex::new(text))
+                .position(text, offset),
+            None => crate::diag::position("", offset),
+        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use serde_json::{Value, json};
 
 use super::Sources;
-use crate::diag::{Code, Diagnostic, Severity, locate};
+use crate::diag::{Code, Diagnostic, Severity};
 
 /// Writes one SARIF log with one run.
 pub fn write(
@@ -42,7 +42,7 @@ pub fn write(
 }
 
 fn result(d: &Diagnostic, sources: &Sources<'_>) -> Value {
-    let (start, end) = locate(d, sources.text(&d.file));
+    let (start, end) = sources.locate(d);
     let rule_index = Code::ALL
         .iter()
         .position(|c| *c == d.code)

@@ -42,7 +42,10 @@ fn empty_file() {
 fn file_of_nul_bytes() {
     assert_eq!(
         check("content/themes/nul.md", [0u8; 4096]),
-        ["missing-front-matter@content/themes/nul.md:1:1"]
+        [
+            "control-character@content/themes/nul.md:1:1",
+            "missing-front-matter@content/themes/nul.md:1:1"
+        ]
     );
 }
 

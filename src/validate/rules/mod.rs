@@ -1,6 +1,7 @@
 //! One rule per file, each named by its code.
 
 mod broken_anchor;
+mod control_character;
 mod broken_link;
 mod date_mismatch;
 mod duplicate_id;
@@ -32,6 +33,7 @@ use super::Rule;
 /// Every rule, in the order of DESIGN.md §4.
 pub(super) static ALL: &[&dyn Rule] = &[
     &invalid_id::InvalidId,
+    &control_character::ControlCharacter,
     &duplicate_id::DuplicateId,
     &missing_field::MissingField,
     &unknown_field::UnknownField,
