@@ -89,7 +89,7 @@ pub fn build(kb: &KnowledgeBase, options: &SiteOptions, sink: &Sink) -> Result<(
         options,
         env,
         relations: Relations::build(kb),
-        dates: crate::git::last_changed(&kb.root),
+        dates: crate::git::last_changed(&kb.root, kb.documents.iter().map(|d| kb.path(d))),
         words: words(options.lang),
     };
     kb.documents
