@@ -141,6 +141,7 @@ fn render_command(
         Some(dir) => cwd.join(dir),
         None => kb.root.join("public"),
     };
+    refuse_output_inside_sources(&kb.root, &dir)?;
     let built = crate::render::output::replace_dir(&dir, |sink| {
         crate::render::site::build(kb, &options, sink)
     })?;
@@ -158,6 +159,49 @@ fn render_command(
             Ok(EXIT_CONTENT)
         }
     }
+}
+
+/// Fails when `out` (resolved through links, like the folders it is compared with) is inside
+/// `content/` or `templates/`, or holds them: the site would be published into itself, or
+/// replace the sources.
+fn refuse_output_inside_sources(root: &Path, out: &Path) -> Result<()> {
+    let out = resolve(out);
+    for source in ["content", "templates"] {
+        let folder = resolve(&root.join(source));
+        if out.starts_with(&folder) || folder.starts_with(&out) {
+            bail!(
+                "the output folder {} is {} the knowledge base's `{source}/`; the site would be written into its own sources. Choose a folder outside `content/` and `templates/`, such as `public/`",
+                out.display(),
+                if out.starts_with(&folder) {
+                    "inside"
+                } else {
+                    "around"
+                },
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute without links: the longest part that exists is resolved by the
+/// system, the rest (`..` included) by its names.
+fn resolve(path: &Path) -> PathBuf {
+    let mut resolved = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                resolved.pop();
+            }
+            std::path::Component::CurDir => {}
+            component => {
+                resolved.push(component);
+                if let Ok(real) = resolved.canonicalize() {
+                    resolved = real;
+                }
+            }
+        }
+    }
+    resolved
 }
 
 fn init_command(args: &InitArgs, cwd: &Path, out: &mut dyn Write) -> Result<u8> {
@@ -409,4 +453,54 @@ fn wanted_paths(root: &Path, cwd: &Path, paths: &[PathBuf]) -> Result<Vec<String
 
 fn use_color(format: Format) -> bool {
     format == Format::Human && report::use_colour(std::io::stdout().is_terminal())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_follows_links_and_climbs_names_that_do_not_exist_yet() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().canonicalize().expect("real");
+        std::fs::create_dir_all(root.join("content/assets")).expect("mkdir");
+        assert_eq!(
+            resolve(&root.join("new/../content/x")),
+            root.join("content/x")
+        );
+        assert_eq!(
+            resolve(&root.join("./content/./assets")),
+            root.join("content/assets")
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("content"), root.join("site")).expect("ln");
+            assert_eq!(resolve(&root.join("site/out")), root.join("content/out"));
+        }
+    }
+
+    #[test]
+    fn the_output_may_not_be_in_or_around_the_sources() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/assets")).expect("mkdir");
+        for bad in [
+            "content/site",
+            "content/assets",
+            "templates/x",
+            ".",
+            "content",
+        ] {
+            assert!(
+                refuse_output_inside_sources(root, &root.join(bad)).is_err(),
+                "{bad}"
+            );
+        }
+        for good in ["public", "site", "../elsewhere"] {
+            assert!(
+                refuse_output_inside_sources(root, &root.join(good)).is_ok(),
+                "{good}"
+            );
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! The knowledge base: root and config, the walk, loading every file once in parallel, the
 //! typed model and the index of ids.
 
+pub mod access;
 pub mod date;
 mod index;
 mod load;

@@ -8,6 +8,9 @@ use serde::Deserialize;
 /// The name of the configuration file that marks a root.
 pub const CONFIG_FILE: &str = "pioneers.toml";
 
+/// The largest `pioneers.toml` read.
+pub const MAX_CONFIG_BYTES: u64 = super::access::MAX_SMALL_FILE_BYTES;
+
 /// The settings of `pioneers.toml`; every key is optional.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -32,13 +35,12 @@ pub fn find_root(explicit: Option<&Path>, cwd: &Path) -> PathBuf {
         .to_path_buf()
 }
 
-/// Reads `pioneers.toml` in `root`; a missing file gives the defaults.
+/// Reads `pioneers.toml` in `root`; a missing file gives the defaults. It is read under the
+/// rule of [`super::access`]: a regular file, not a link, at most 1 MiB.
 pub fn read_config(root: &Path) -> Result<Config> {
     let path = root.join(CONFIG_FILE);
-    let text = match std::fs::read_to_string(&path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+    let Some(text) = super::access::read_text(root, CONFIG_FILE, MAX_CONFIG_BYTES)? else {
+        return Ok(Config::default());
     };
     let config: Config =
         toml::from_str(&text).with_context(|| format!("invalid {}", path.display()))?;
@@ -93,5 +95,33 @@ mod tests {
         assert!(read_config(dir.path()).is_err());
         std::fs::write(&path, "language = \"de\"\n").expect("write");
         assert!(read_config(dir.path()).is_err());
+    }
+
+    #[test]
+    fn a_missing_config_gives_the_defaults() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert_eq!(read_config(dir.path()).expect("config"), Config::default());
+    }
+
+    #[test]
+    fn refuses_a_config_over_the_limit() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut text = "# padding\n".repeat(110_000);
+        text.push_str("title = \"T\"\n");
+        std::fs::write(dir.path().join(CONFIG_FILE), text).expect("write");
+        let error = format!("{:#}", read_config(dir.path()).expect_err("too large"));
+        assert!(
+            error.contains("pioneers.toml") && error.contains("1 MiB"),
+            "{error}"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn refuses_a_config_that_is_a_link_or_a_device() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join(CONFIG_FILE)).expect("ln");
+        let error = format!("{:#}", read_config(dir.path()).expect_err("a link"));
+        assert!(error.contains("symbolic link"), "{error}");
     }
 }

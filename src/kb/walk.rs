@@ -1,10 +1,12 @@
-//! Walks `content/` once: the Markdown documents by type, the other files (for link
-//! checks), and a diagnostic for every folder or link that cannot be followed safely.
+//! Walks `content/` once: the Markdown documents by type, the other files (for link checks
+//! and to publish), and a diagnostic for every symbolic link (never followed), every file
+//! that is not a regular file, and every file that would replace a generated page.
+//! Dot-files and dot-folders are never collected.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use walkdir::WalkDir;
 
 use super::schema::DocKind;
@@ -26,27 +28,34 @@ pub struct Found {
 pub struct Walked {
     /// Documents, sorted by path.
     pub documents: Vec<Found>,
-    /// Every other file, relative to the root.
+    /// Every other regular file (never a link, never a dot-file), relative to the root: what
+    /// links may point to and what `render` publishes.
     pub files: HashSet<String>,
-    /// Problems: unreadable folders, symlink loops, links out of the root, stray Markdown.
+    /// Problems: unreadable folders, symbolic links, pipes, stray Markdown, files where the
+    /// site generates a page.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Walks `root/content`; fails only when that folder cannot be read at all.
+/// Walks `root/content` without following any symbolic link; fails only when that folder
+/// cannot be read at all (or is itself a link).
 pub fn walk(root: &Path) -> Result<Walked> {
     let content = root.join("content");
-    if !content.is_dir() {
+    let meta = std::fs::symlink_metadata(&content);
+    if meta.as_ref().is_ok_and(|m| m.file_type().is_symlink()) {
+        bail!(
+            "`content/` in {} is a symbolic link; it is not followed, so nothing outside the knowledge base can be published through it (replace the link by the folder itself)",
+            root.display()
+        );
+    }
+    if !meta.is_ok_and(|m| m.is_dir()) {
         bail!(
             "no `content/` folder in {} (run in a knowledge base or pass --root)",
             root.display()
         );
     }
-    let real_root = root
-        .canonicalize()
-        .with_context(|| format!("cannot read {}", root.display()))?;
     let mut walked = Walked::default();
     let mut entries = WalkDir::new(&content)
-        .follow_links(true)
+        .follow_links(false)
         .sort_by_file_name()
         .into_iter();
     while let Some(entry) = entries.next() {
@@ -54,39 +63,37 @@ pub fn walk(root: &Path) -> Result<Walked> {
             Ok(entry) => entry,
             Err(error) => {
                 let path = error.path().map(|p| relative(root, p)).unwrap_or_default();
-                let message = match error.loop_ancestor() {
-                    Some(_) => "symbolic link loop; the folder is skipped".to_string(),
-                    None => format!("cannot read: {error}"),
-                };
-                walked
-                    .diagnostics
-                    .push(Diagnostic::new(Code::UnreadableFile, path, None, message));
+                walked.diagnostics.push(Diagnostic::new(
+                    Code::UnreadableFile,
+                    path,
+                    None,
+                    format!("cannot read: {error}"),
+                ));
                 continue;
             }
         };
-        let rel = relative(root, entry.path());
-        let is_dir = entry.file_type().is_dir();
+        // Dot-files and dot-folders (`.git`, `.env`) are never collected, so never published.
         if entry.depth() > 0 && entry.file_name().to_string_lossy().starts_with('.') {
-            if is_dir {
+            if entry.file_type().is_dir() {
                 entries.skip_current_dir();
             }
             continue;
         }
-        if entry.path_is_symlink() && !inside(&real_root, entry.path()) {
-            walked.diagnostics.push(Diagnostic::new(
-                Code::UnreadableFile,
-                rel,
-                None,
-                "symbolic link to outside the knowledge base; it is not followed",
-            ));
-            if is_dir {
-                entries.skip_current_dir();
-            }
-            continue;
-        }
-        if entry.file_type().is_file() {
+        let rel = relative(root, entry.path());
+        let file_type = entry.file_type();
+        if file_type.is_symlink() {
+            walked.diagnostics.push(
+                Diagnostic::new(
+                    Code::UnreadableFile,
+                    rel,
+                    None,
+                    "symbolic link; it is not followed, so nothing outside the content can be published through it",
+                )
+                .with_help("replace the link by the file itself"),
+            );
+        } else if file_type.is_file() {
             classify(&mut walked, entry.path(), rel);
-        } else if !is_dir && is_markdown(entry.path()) {
+        } else if !file_type.is_dir() {
             walked.diagnostics.push(Diagnostic::new(
                 Code::UnreadableFile,
                 rel,
@@ -99,10 +106,10 @@ pub fn walk(root: &Path) -> Result<Walked> {
 }
 
 fn classify(walked: &mut Walked, path: &Path, rel: String) {
-    let is_markdown = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-    if !is_markdown {
+    if !is_markdown(path) {
+        if let Some(diagnostic) = reserved_diagnostic(&rel) {
+            walked.diagnostics.push(diagnostic);
+        }
         walked.files.insert(rel);
         return;
     }
@@ -138,13 +145,71 @@ fn classify(walked: &mut Walked, path: &Path, rel: String) {
     }
 }
 
+/// The files the site generates at its top level, with what each is.
+const GENERATED_FILES: &[(&str, &str)] = &[
+    ("index.html", "the site's home page is"),
+    ("style.css", "the site's stylesheet is"),
+    ("feed.atom", "the feed of retrospectives is"),
+    ("sessions.ics", "the calendar of sessions is"),
+    ("sitemap.xml", "the sitemap is"),
+    ("network.svg", "the picture of the network is"),
+];
+
+/// Where a file under `content/` (not Markdown) is published: its path below `content/`.
+pub fn published_path(rel: &str) -> &str {
+    rel.strip_prefix("content/").unwrap_or(rel)
+}
+
+/// What the site generates at `published` (a path in the site, `/`-separated) or on the
+/// way to it, so that a file from `content/` cannot be published there; `None` when the
+/// place is free. Names are compared without case, as case-insensitive file systems do.
+pub fn reserved(published: &str) -> Option<&'static str> {
+    let lower = published.to_lowercase();
+    let mut names = lower.split('/');
+    let first = names.next().unwrap_or("");
+    let second = names.next();
+    if let Some((_, what)) = GENERATED_FILES.iter().find(|(name, _)| *name == first) {
+        return Some(what);
+    }
+    let page_folder = DocKind::from_folder(first).is_some();
+    let generated_folder = page_folder || first == "tags" || first == "data";
+    let Some(second) = second else {
+        // A file where a folder of generated pages goes.
+        return generated_folder.then_some("a folder of generated pages is");
+    };
+    if page_folder && second.ends_with(".html") {
+        return Some("the pages of documents and their index are");
+    }
+    if first == "tags" && second.ends_with(".html") {
+        return Some("the tag pages are");
+    }
+    let data_file = DocKind::ALL
+        .iter()
+        .any(|k| second == format!("{}.json", k.folder()));
+    if first == "data" && data_file {
+        return Some("the data of the knowledge base is");
+    }
+    None
+}
+
+/// A `reserved-path` diagnostic when the file at `rel` would replace a generated page.
+fn reserved_diagnostic(rel: &str) -> Option<Diagnostic> {
+    let published = published_path(rel);
+    let what = reserved(published)?;
+    Some(
+        Diagnostic::new(
+            Code::ReservedPath,
+            rel,
+            None,
+            format!("`{rel}` would be published at `{published}`, where {what} generated"),
+        )
+        .with_help("rename or move the file"),
+    )
+}
+
 fn is_markdown(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"))
-}
-
-fn inside(real_root: &Path, path: &Path) -> bool {
-    path.canonicalize().is_ok_and(|p| p.starts_with(real_root))
 }
 
 /// `path` relative to `root`, with `/` separators.
@@ -220,5 +285,162 @@ mod tests {
         assert_eq!(walked.documents.len(), 1);
         let codes: Vec<_> = walked.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::UnreadableFile, Code::UnreadableFile]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_inside_the_root_are_not_followed_either() {
+        use std::os::unix::fs::symlink;
+        let dir = tree(&[
+            ".env",
+            ".git/config",
+            "pioneers.toml",
+            "content/themes/a.md",
+            "content/assets/logo.png",
+        ]);
+        let assets = dir.path().join("content/assets");
+        symlink("../../.env", assets.join("env.txt")).expect("symlink");
+        symlink("../../.git", assets.join("repo")).expect("symlink");
+        symlink("../../pioneers.toml", assets.join("config.txt")).expect("symlink");
+        symlink("logo.png", assets.join("logo2.png")).expect("symlink");
+        symlink("../themes/a.md", assets.join("b.md")).expect("symlink");
+        let walked = walk(dir.path()).expect("walk");
+        let mut files: Vec<_> = walked.files.iter().map(String::as_str).collect();
+        files.sort_unstable();
+        assert_eq!(files, ["content/assets/logo.png"]);
+        assert_eq!(walked.documents.len(), 1);
+        let reported: Vec<_> = walked
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.file.as_str()))
+            .collect();
+        assert_eq!(
+            reported,
+            [
+                (Code::UnreadableFile, "content/assets/b.md"),
+                (Code::UnreadableFile, "content/assets/config.txt"),
+                (Code::UnreadableFile, "content/assets/env.txt"),
+                (Code::UnreadableFile, "content/assets/logo2.png"),
+                (Code::UnreadableFile, "content/assets/repo"),
+            ]
+        );
+        let first = &walked.diagnostics[0];
+        assert!(first.message.contains("symbolic link"), "{}", first.message);
+        assert_eq!(
+            first.help.as_deref(),
+            Some("replace the link by the file itself")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_content_folder_is_refused() {
+        let real = tree(&["content/themes/a.md"]);
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::os::unix::fs::symlink(real.path().join("content"), dir.path().join("content"))
+            .expect("symlink");
+        let error = walk(dir.path()).expect_err("refused").to_string();
+        assert!(error.contains("symbolic link"), "{error}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_anywhere_is_reported_not_collected() {
+        let dir = tree(&["content/assets/a.txt"]);
+        let fifo = dir.path().join("content/assets/pipe.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return;
+        }
+        let walked = walk(dir.path()).expect("walk");
+        assert!(!walked.files.contains("content/assets/pipe.txt"));
+        let codes: Vec<_> = walked.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::UnreadableFile]);
+    }
+
+    #[test]
+    fn dot_files_and_dot_folders_are_never_collected() {
+        let dir = tree(&[
+            "content/assets/.env",
+            "content/.git/config",
+            "content/.hidden/x.md",
+            "content/assets/ok.txt",
+        ]);
+        let walked = walk(dir.path()).expect("walk");
+        let files: Vec<_> = walked.files.iter().map(String::as_str).collect();
+        assert_eq!(files, ["content/assets/ok.txt"]);
+        assert!(walked.documents.is_empty());
+        assert!(walked.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn reserved_paths_are_what_the_site_generates() {
+        for path in [
+            "index.html",
+            "Index.HTML",
+            "style.css",
+            "feed.atom",
+            "sessions.ics",
+            "sitemap.xml",
+            "network.svg",
+            "style.css/x.png",
+            "data/themes.json",
+            "tags/x.html",
+            "tags/index.html",
+            "themes/foo.html",
+            "themes/index.html",
+            "organisations/x.html",
+            "themes",
+            "data",
+        ] {
+            assert!(reserved(path).is_some(), "{path}");
+        }
+        for path in [
+            "assets/index.html",
+            "assets/style.css",
+            "data/report.csv",
+            "tags/logo.png",
+            "themes/foo.png",
+            "themes/x/y.html",
+            "about.html",
+            "images",
+        ] {
+            assert_eq!(reserved(path), None, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_file_where_a_page_is_generated_is_reserved_path() {
+        let dir = tree(&[
+            "content/index.html",
+            "content/themes/a.md",
+            "content/themes/a.html",
+            "content/assets/index.html",
+        ]);
+        let walked = walk(dir.path()).expect("walk");
+        let found: Vec<_> = walked
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.file.as_str(), d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Code::ReservedPath,
+                    "content/index.html",
+                    "`content/index.html` would be published at `index.html`, where the site's home page is generated"
+                ),
+                (
+                    Code::ReservedPath,
+                    "content/themes/a.html",
+                    "`content/themes/a.html` would be published at `themes/a.html`, where the pages of documents and their index are generated"
+                ),
+            ]
+        );
+        assert!(
+            walked.files.contains("content/index.html"),
+            "links to it still resolve"
+        );
     }
 }

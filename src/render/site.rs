@@ -16,6 +16,7 @@ use super::i18n::{Lang, long_date, words};
 use super::markdown::{inline, to_html};
 use super::output::Sink;
 use crate::kb::date::format_date;
+use crate::kb::walk::{published_path, reserved};
 use crate::kb::{Data, DocKind, Document, KnowledgeBase, ThemeStatus};
 use crate::query::record::{record, state_name, theme_status};
 use crate::query::relations::{Relations, related};
@@ -89,7 +90,7 @@ pub fn build(kb: &KnowledgeBase, options: &SiteOptions, sink: &Sink) -> Result<(
         options,
         env,
         relations: Relations::build(kb),
-        dates: crate::git::last_changed(&kb.root),
+        dates: crate::git::last_changed(&kb.root, kb.documents.iter().map(|d| kb.path(d))),
         words: words(options.lang),
     };
     kb.documents
@@ -175,13 +176,14 @@ pub fn escape_html(text: &str) -> String {
     out
 }
 
+/// The text of `templates/<name>` at the root, if there is one, read under the rule of
+/// [`crate::kb::access`]: a regular file, never through a symbolic link, at most 1 MiB.
 fn read_override(root: &Path, name: &str) -> Result<Option<String>> {
-    let path = root.join("templates").join(name);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(Some(text)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e).with_context(|| format!("cannot read {}", path.display())),
-    }
+    crate::kb::access::read_text(
+        root,
+        &format!("templates/{name}"),
+        crate::kb::access::MAX_SMALL_FILE_BYTES,
+    )
 }
 
 struct Site<'a> {
@@ -675,21 +677,24 @@ fn absolute(base: Option<&str>, path: &str) -> Option<String> {
     base.map(|b| format!("{b}{path}"))
 }
 
-/// Every file under `content/` that is not Markdown, at the same place under the site.
+/// Every file under `content/` that is not Markdown, at the same place under the site:
+/// only what the walk collected (regular files, no links, no dot-files; see
+/// [`crate::kb::walk`]), each opened again under the rule of [`crate::kb::access`] so that a
+/// file swapped for a link since is still not followed. Files where the site generates a
+/// page (`reserved-path`, reported by validation) are left out.
 fn assets(kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
     let mut paths: Vec<&String> = kb
         .other_files
         .iter()
         .filter(|p| !p.to_lowercase().ends_with(".md"))
         .filter(|p| p.starts_with("content/"))
+        .filter(|p| reserved(published_path(p)).is_none())
         .collect();
     paths.sort();
     paths.into_iter().try_for_each(|rel| {
-        let bytes =
-            std::fs::read(kb.root.join(rel)).with_context(|| format!("cannot read {rel}"))?;
-        sink.write(OutFile {
-            path: rel.trim_start_matches("content/").to_string(),
-            bytes,
-        })
+        let file = crate::kb::access::open(&kb.root, rel)
+            .map_err(|denied| anyhow::anyhow!("cannot read {rel}: {denied}"))?;
+        sink.copy(published_path(rel), file)
+            .with_context(|| format!("cannot publish {rel}"))
     })
 }
