@@ -304,6 +304,21 @@ const RETROSPECTIVE: &[Field] = &[
     field("tags", STRINGS, "Free keywords."),
 ];
 
+/// Whether `id` has the shape of a session id: `YYYY-MM-DD-<slug>` (digits where the date
+/// goes; whether they make a real date, equal to the session's, the rules check).
+pub fn is_session_id(id: &str) -> bool {
+    let digits = |range: std::ops::Range<usize>| {
+        id.get(range)
+            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    is_slug(id)
+        && id.len() > 11
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && id.as_bytes().get(10) == Some(&b'-')
+}
+
 /// Whether `id` is a slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()
@@ -329,6 +344,21 @@ mod tests {
         assert!(!is_slug("open_wob"));
         assert!(!is_slug(""));
         assert!(!is_slug("café"));
+    }
+
+    #[test]
+    fn session_ids() {
+        assert!(is_session_id("2017-09-18-kick-off"));
+        assert!(!is_session_id("2017-09-18-"));
+        assert!(!is_session_id("2017-09-18"));
+        assert!(
+            is_session_id("2017-13-18-x"),
+            "the date is the rules' to check"
+        );
+        assert!(!is_session_id("2017-1-189-x"));
+        assert!(!is_session_id("abcd-09-18-x"));
+        assert!(!is_session_id("kick-off"));
+        assert!(!is_session_id("2017-09-18-../x"));
     }
 
     #[test]

@@ -1,7 +1,204 @@
 //! Input an attacker controls: ids given to `new`, `--where` nesting, YAML aliases, list
 //! lengths, and what the CSV, terminal, graph and SARIF writers make of hostile text.
 
+use std::path::{Path, PathBuf};
+
 use crate::support::Test;
+
+/// Every file and folder under `dir`, relative to it, sorted.
+fn tree(dir: &Path) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = walk(dir)
+        .into_iter()
+        .map(|p| p.strip_prefix(dir).expect("under dir").to_path_buf())
+        .collect();
+    found.sort();
+    found
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read_dir") {
+        let path = entry.expect("entry").path();
+        found.push(path.clone());
+        if std::fs::symlink_metadata(&path).expect("metadata").is_dir() {
+            found.extend(walk(&path));
+        }
+    }
+    found
+}
+
+/// Runs `new` with `args` in a knowledge base that sits one folder below a scratch folder,
+/// so a path that climbs out of it still lands somewhere the test can see.
+fn new_in_nested_root(args: &[&str]) -> (crate::support::Output, Vec<PathBuf>) {
+    let outer = tempfile::tempdir().expect("tempdir");
+    let template = Test::fixture("clean");
+    let root = outer.path().join("kb");
+    std::fs::create_dir_all(&root).expect("mkdir");
+    copy(template.root(), &root);
+    let before = tree(outer.path());
+    let output = Test::empty()
+        .args(["--root", root.to_str().expect("utf-8")])
+        .args(["new"])
+        .args(args.iter().copied())
+        .run();
+    let after = tree(outer.path());
+    let added = after.into_iter().filter(|p| !before.contains(p)).collect();
+    (output, added)
+}
+
+fn copy(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).expect("read_dir") {
+        let entry = entry.expect("entry");
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+            copy(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn new_refuses_ids_that_are_not_one_slug() {
+    let theme = ["theme", "--title", "Nieuw", "--summary", "S."];
+    for id in [
+        "../../x",
+        "../../../escaped",
+        "a/b",
+        "A",
+        "a--b",
+        "",
+        "x.md",
+        "é",
+    ] {
+        let args: Vec<&str> = theme.iter().copied().chain(["--id", id]).collect();
+        let (output, added) = new_in_nested_root(&args);
+        assert_eq!(output.status, Some(2), "--id {id:?}: {}", output.stderr);
+        assert!(
+            output.stderr.contains("is not a valid id")
+                && output.stderr.contains("nothing was written"),
+            "--id {id:?}: {}",
+            output.stderr
+        );
+        assert_eq!(added, Vec::<PathBuf>::new(), "--id {id:?} wrote something");
+    }
+}
+
+#[test]
+fn new_refuses_ids_made_from_values_that_are_not_a_slug() {
+    let cases: [&[&str]; 4] = [
+        &["theme", "--title", "!!!", "--summary", "S."],
+        &["organisation", "--name", "…", "--kind", "other"],
+        &[
+            "session", "--title", "x", "--date", "../../y", "--city", "U", "--hosts", "utrecht",
+        ],
+        &[
+            "retrospective",
+            "--session",
+            "../../../y",
+            "--authors",
+            "A",
+            "--title",
+            "T",
+        ],
+    ];
+    for args in cases {
+        let (output, added) = new_in_nested_root(args);
+        assert_eq!(output.status, Some(2), "{args:?}: {}", output.stderr);
+        assert!(
+            output.stderr.contains("cannot make a valid id") && output.stderr.contains("--id"),
+            "{args:?}: {}",
+            output.stderr
+        );
+        assert_eq!(added, Vec::<PathBuf>::new(), "{args:?} wrote something");
+    }
+}
+
+#[test]
+fn new_still_writes_a_valid_id() {
+    let (output, added) =
+        new_in_nested_root(&["theme", "--title", "Nieuw thema", "--summary", "S."]);
+    assert_eq!(output.status, Some(0), "{}", output.stderr);
+    assert_eq!(output.stdout, "content/themes/nieuw-thema.md\n");
+    assert_eq!(added, [PathBuf::from("kb/content/themes/nieuw-thema.md")]);
+}
+
+#[cfg(unix)]
+#[test]
+fn new_does_not_follow_links_planted_at_temporary_names() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().expect("tempdir");
+    let victim = outside.path().join("victim.txt");
+    std::fs::write(&victim, "precious").expect("write");
+    let test = Test::fixture("clean");
+    let themes = test.root().join("content/themes");
+    // The old name was `.<file>.<pid>.tmp`: process ids are handed out in order, so plant a
+    // link at every name the next few thousand processes would use.
+    let next_pid = std::process::Command::new("true")
+        .spawn()
+        .expect("spawn")
+        .id();
+    for pid in next_pid..next_pid + 5_000 {
+        symlink(&victim, themes.join(format!(".nieuw.md.{pid}.tmp"))).expect("symlink");
+    }
+    let test = test.args(["new", "theme", "--title", "Nieuw", "--summary", "S."]);
+    let output = test.run();
+    assert_eq!(output.status, Some(0), "{}", output.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&victim).expect("read"),
+        "precious",
+        "the victim outside the knowledge base was overwritten"
+    );
+    let written = themes.join("nieuw.md");
+    assert!(
+        !std::fs::symlink_metadata(&written)
+            .expect("written")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(&written)
+            .expect("read")
+            .contains("title: Nieuw")
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn new_refuses_a_type_folder_that_is_a_link() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().expect("tempdir");
+    let test = Test::fixture("clean");
+    let themes = test.root().join("content/themes");
+    std::fs::remove_dir_all(&themes).expect("rm");
+    symlink(outside.path(), &themes).expect("symlink");
+    let output = test
+        .args(["new", "theme", "--title", "Nieuw", "--summary", "S."])
+        .run();
+    assert_eq!(output.status, Some(2), "{}", output.stderr);
+    assert!(
+        output.stderr.contains("is a symbolic link"),
+        "{}",
+        output.stderr
+    );
+    assert_eq!(tree(outside.path()), Vec::<PathBuf>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn new_does_not_write_through_a_dangling_link_at_the_target() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().expect("tempdir");
+    let test = Test::fixture("clean");
+    let target = test.root().join("content/themes/nieuw.md");
+    symlink(outside.path().join("made.md"), &target).expect("symlink");
+    let output = test
+        .args(["new", "theme", "--title", "Nieuw", "--summary", "S."])
+        .run();
+    assert_ne!(output.status, Some(0), "{}", output.stderr);
+    assert_eq!(tree(outside.path()), Vec::<PathBuf>::new());
+}
 
 /// A theme whose title and tags are spreadsheet formulas.
 fn formula_theme() -> Test {
