@@ -2,6 +2,7 @@
 //! lengths, and what the CSV, terminal, graph and SARIF writers make of hostile text.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use crate::support::Test;
 
@@ -198,6 +199,44 @@ fn new_does_not_write_through_a_dangling_link_at_the_target() {
         .run();
     assert_ne!(output.status, Some(0), "{}", output.stderr);
     assert_eq!(tree(outside.path()), Vec::<PathBuf>::new());
+}
+
+fn assert_refused_quickly_at(filter: &str, location: &str) {
+    let start = Instant::now();
+    let output = Test::fixture("clean")
+        .args(["themes", "list", "--where", filter])
+        .run();
+    assert!(start.elapsed() < Duration::from_secs(10));
+    assert_eq!(output.status, Some(2), "{}", output.stderr);
+    assert!(
+        output.stderr.starts_with(
+            "error: the expression nests deeper than 64 levels of parentheses and `not`\n"
+        ),
+        "{}",
+        output.stderr
+    );
+    assert!(output.stderr.contains(location), "{}", output.stderr);
+    assert!(
+        output.stderr.lines().any(|l| l.trim_end().ends_with('^')),
+        "a caret: {}",
+        output.stderr
+    );
+}
+
+#[test]
+fn deeply_nested_where_is_an_error_not_a_crash() {
+    // At the 65th `(` (column 65) or `not` (column 257).
+    assert_refused_quickly_at(&"(".repeat(10_000), "--> --where:1:65\n");
+    assert_refused_quickly_at(&("not ".repeat(10_000) + "x"), "--> --where:1:257\n");
+}
+
+#[test]
+fn long_and_chains_in_where_are_fine() {
+    let filter = vec!["status = proposed"; 5_000].join(" and ");
+    let output = Test::fixture("clean")
+        .args(["themes", "list", "--format", "json", "--where", &filter])
+        .run();
+    assert_eq!(output.status, Some(0), "{}", output.stderr);
 }
 
 /// A theme whose title and tags are spreadsheet formulas.
