@@ -239,6 +239,36 @@ fn long_and_chains_in_where_are_fine() {
     assert_eq!(output.status, Some(0), "{}", output.stderr);
 }
 
+#[test]
+fn one_big_string_aliased_many_times_is_refused_quickly() {
+    let aliases = vec!["*big"; 300].join(", ");
+    let text = format!(
+        "---\ntitle: &big {}\nsummary: S\ntags: [{aliases}]\n---\n",
+        "x".repeat(1_000_000)
+    );
+    let test = Test::fixture("clean").file("content/themes/bom.md", text);
+    let start = Instant::now();
+    let (status, json) = test.json();
+    let elapsed = start.elapsed();
+    assert_eq!(status, Some(1));
+    let problem = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["file"] == "content/themes/bom.md")
+        .expect("a diagnostic on the bomb");
+    assert_eq!(problem["code"], "yaml-syntax");
+    assert!(
+        problem["message"]
+            .as_str()
+            .expect("message")
+            .contains("bytes of text"),
+        "{problem}"
+    );
+    assert_eq!(problem["line"], 4, "at an alias in the tags");
+    assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
+}
+
 /// A theme whose title and tags are spreadsheet formulas.
 fn formula_theme() -> Test {
     Test::fixture("clean").file(
