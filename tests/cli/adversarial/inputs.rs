@@ -269,6 +269,48 @@ fn one_big_string_aliased_many_times_is_refused_quickly() {
     assert!(elapsed < Duration::from_secs(5), "{elapsed:?}");
 }
 
+#[test]
+fn a_list_longer_than_its_field_allows_is_too_long_and_not_rendered() {
+    let tags = (0..10_000)
+        .map(|i| format!("t{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let kb = || {
+        Test::fixture("clean").file(
+            "content/themes/veel.md",
+            format!("---\ntitle: Veel\nsummary: S\ntags: [{tags}]\n---\n"),
+        )
+    };
+    let render = kb().args(["render"]);
+    let output = render.run();
+    assert_eq!(output.status, Some(1), "{}", output.stderr);
+    assert!(
+        !render.root().join("public").exists(),
+        "nothing is rendered"
+    );
+    let (status, json) = kb().json();
+    assert_eq!(status, Some(1));
+    assert_eq!(
+        crate::support::located(&json),
+        ["too-long@content/themes/veel.md:4:7"]
+    );
+    assert_eq!(
+        json["diagnostics"][0]["message"],
+        "`tags` has 10000 items; at most 50 are allowed"
+    );
+}
+
+#[test]
+fn the_schema_declares_list_limits() {
+    let output = Test::empty().args(["schema", "session"]).run();
+    let schema: serde_json::Value = serde_json::from_str(&output.stdout).expect("json");
+    assert_eq!(schema["properties"]["hosts"]["maxItems"], 500);
+    assert_eq!(schema["properties"]["participants"]["maxItems"], 500);
+    let theme: serde_json::Value =
+        serde_json::from_str(&Test::empty().args(["schema", "theme"]).run().stdout).expect("json");
+    assert_eq!(theme["properties"]["tags"]["maxItems"], 50);
+}
+
 /// A theme whose title and tags are spreadsheet formulas.
 fn formula_theme() -> Test {
     Test::fixture("clean").file(
