@@ -423,3 +423,60 @@ fn json_output_keeps_the_text_exactly() {
     let json: serde_json::Value = serde_json::from_str(&output.stdout).expect("json");
     assert_eq!(json["title"], format!("Open {HOSTILE} Wob"));
 }
+
+fn graph_kb() -> Test {
+    Test::fixture("clean").file(
+        "content/themes/aanhalen.md",
+        "---\ntitle: \"Zeg \\\"hallo\\\"\\\\ \\n\\\"] --> x[\\\"<b>#quot;\"\nsummary: S\ncarriers: [utrecht]\n---\n",
+    )
+}
+
+#[test]
+fn dot_labels_escape_quotes_backslashes_and_line_breaks() {
+    let output = graph_kb().args(["graph", "--format", "dot"]).run();
+    assert_eq!(output.status, Some(0), "{}", output.stderr);
+    assert!(
+        output.stdout.contains(
+            "  \"theme:aanhalen\" [label=\"Zeg \\\"hallo\\\"\\\\ \\n\\\"] --> x[\\\"<b>#quot;\", shape=ellipse];\n"
+        ),
+        "{}",
+        output.stdout
+    );
+    assert_dot_strings_are_closed(&output.stdout);
+}
+
+/// Each statement line of the DOT output is whole: its quoted strings end on the line and
+/// it ends with `;` outside a string (what Graphviz's lexer would need).
+fn assert_dot_strings_are_closed(dot: &str) {
+    for line in dot.lines().filter(|l| l.starts_with("  ")) {
+        let mut in_string = false;
+        let mut chars = line.chars();
+        let mut last_outside = None;
+        while let Some(c) = chars.next() {
+            match (in_string, c) {
+                (true, '\\') => {
+                    chars.next();
+                }
+                (_, '"') => in_string = !in_string,
+                (false, c) if !c.is_whitespace() => last_outside = Some(c),
+                _ => {}
+            }
+        }
+        assert!(!in_string, "an unclosed string: {line}");
+        assert_eq!(last_outside, Some(';'), "{line}");
+    }
+}
+
+#[test]
+fn mermaid_labels_use_entity_codes() {
+    let output = graph_kb().args(["graph", "--format", "mermaid"]).run();
+    assert_eq!(output.status, Some(0), "{}", output.stderr);
+    assert!(
+        output.stdout.contains(
+            "  theme_aanhalen([\"Zeg #quot;hallo#quot;\\  #quot;] --#gt; x[#quot;#lt;b#gt;#35;quot;\"])\n"
+        ),
+        "{}",
+        output.stdout
+    );
+    assert!(output.stdout.contains("  org_utrecht --> theme_aanhalen\n"));
+}
