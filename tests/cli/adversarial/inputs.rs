@@ -480,3 +480,77 @@ fn mermaid_labels_use_entity_codes() {
     );
     assert!(output.stdout.contains("  org_utrecht --> theme_aanhalen\n"));
 }
+
+fn odd_name_kb() -> Test {
+    Test::fixture("clean").file(
+        "content/themes/a b#%é.md",
+        "---\ntitle: T\nsummary: S\n---\n",
+    )
+}
+
+#[test]
+fn sarif_uris_are_percent_encoded_and_round_trip() {
+    let output = odd_name_kb().args(["validate", "--format", "sarif"]).run();
+    let sarif: serde_json::Value = serde_json::from_str(&output.stdout).expect("json");
+    let uris: Vec<&str> = sarif["runs"][0]["results"]
+        .as_array()
+        .expect("results")
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .expect("uri")
+        })
+        .collect();
+    assert!(
+        uris.contains(&"content/themes/a%20b%23%25%C3%A9.md"),
+        "{uris:?}"
+    );
+    for uri in uris {
+        let decoded = percent_encoding::percent_decode_str(uri)
+            .decode_utf8()
+            .expect("utf-8");
+        assert!(
+            odd_name_kb().root().join(decoded.as_ref()).exists(),
+            "{uri} does not name a file"
+        );
+    }
+}
+
+#[test]
+fn sarif_with_odd_file_names_validates_with_formats_checked() {
+    let schema_path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-schema-2.1.0.json");
+    let text = std::fs::read_to_string(schema_path).expect("schema");
+    // See reports.rs: a stray `]` in the official schema's `language` patterns.
+    let text = text.replace(
+        r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#,
+        r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#,
+    );
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema json");
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("a valid schema");
+    let output = odd_name_kb().args(["validate", "--format", "sarif"]).run();
+    let sarif: serde_json::Value = serde_json::from_str(&output.stdout).expect("json");
+    let errors: Vec<String> = validator
+        .iter_errors(&sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
+
+#[test]
+fn gitlab_paths_stay_plain_paths() {
+    let output = odd_name_kb().args(["validate", "--format", "gitlab"]).run();
+    let issues: serde_json::Value = serde_json::from_str(&output.stdout).expect("json");
+    assert!(
+        issues
+            .as_array()
+            .expect("array")
+            .iter()
+            .any(|i| i["location"]["path"] == "content/themes/a b#%é.md"),
+        "{issues}"
+    );
+}
