@@ -1,5 +1,8 @@
 //! Text folding shared by ids, sorting and search: lowercase, accents removed.
 
+use std::borrow::Cow;
+use std::fmt::Write;
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -66,6 +69,40 @@ pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         .map(move |w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
 }
 
+/// `text` with every control character (C0, DEL and C1, U+0080–U+009F) written as a
+/// visible escape such as `\u{1b}`, so that text from the knowledge base cannot move the
+/// cursor, recolour, retitle the window, write the clipboard (OSC 52) or ring the bell of the
+/// terminal that shows it. Line feeds and tabs are escaped too: this is for one-line values.
+/// Borrowed unchanged when there is nothing to escape.
+pub fn escape_control(text: &str) -> Cow<'_, str> {
+    escape_controls_except(text, |_, _| false)
+}
+
+/// Like [`escape_control`], but keeps the layout of multi-line text: line feeds, tabs, and a
+/// carriage return that ends a line (CRLF) stay as they are.
+pub fn escape_control_keep_lines(text: &str) -> Cow<'_, str> {
+    escape_controls_except(text, |c, next| {
+        matches!(c, '\n' | '\t') || (c == '\r' && next == Some('\n'))
+    })
+}
+
+fn escape_controls_except(text: &str, keep: impl Fn(char, Option<char>) -> bool) -> Cow<'_, str> {
+    let needs =
+        |(i, c): (usize, char)| c.is_control() && !keep(c, text[i + c.len_utf8()..].chars().next());
+    if !text.char_indices().any(needs) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, c) in text.char_indices() {
+        if needs((i, c)) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +131,28 @@ mod tests {
         assert_eq!(slugify("Gemeente Zwolle"), "gemeente-zwolle");
         assert_eq!(slugify("Café Één!"), "cafe-een");
         assert_eq!(slugify("Open_Wob Twee"), "open-wob-twee");
+    }
+
+    #[test]
+    fn control_characters_become_visible() {
+        assert_eq!(
+            escape_control("a\u{1b}]52;c;ZXZpbA==\u{7}b\r\n\tc\u{7f}\u{9b}d"),
+            "a\\u{1b}]52;c;ZXZpbA==\\u{7}b\\u{d}\\u{a}\\u{9}c\\u{7f}\\u{9b}d"
+        );
+        assert!(matches!(escape_control("Één café"), Cow::Borrowed(_)));
+        assert_eq!(
+            escape_control("\u{a0}ü"),
+            "\u{a0}ü",
+            "U+00A0 and above are text"
+        );
+    }
+
+    #[test]
+    fn multi_line_text_keeps_its_lines() {
+        assert_eq!(
+            escape_control_keep_lines("a\r\n\tb\n\u{1b}[2Jc\rd"),
+            "a\r\n\tb\n\\u{1b}[2Jc\\u{d}d"
+        );
     }
 
     #[test]

@@ -12,8 +12,8 @@ use crate::cli::NewArgs;
 use crate::diag::{Diagnostic, Severity};
 use crate::kb::KnowledgeBase;
 use crate::kb::date::format_date;
-use crate::kb::schema::{DocKind, Field, FieldType};
-use crate::text::slugify;
+use crate::kb::schema::{DocKind, Field, FieldType, is_session_id, is_slug};
+use crate::text::{escape_control, slugify};
 
 /// What `new` decided, for the caller to report.
 #[derive(Debug, PartialEq, Eq)]
@@ -64,7 +64,11 @@ pub fn new_document(kb: &mut KnowledgeBase, args: &NewArgs, prompt: Prompt<'_>) 
             return Ok(Outcome::Missing(still));
         }
     }
-    let id = args.id.clone().unwrap_or_else(|| make_id(kind, &values));
+    let id = match &args.id {
+        Some(id) => id.clone(),
+        None => make_id(kind, &values),
+    };
+    check_id(kind, &id, args.id.is_some())?;
     let rel = format!("content/{}/{id}.md", kind.folder());
     if kb.root.join(&rel).exists() || kb.by_path.contains_key(&rel) {
         return Ok(Outcome::Exists(rel));
@@ -76,6 +80,35 @@ pub fn new_document(kb: &mut KnowledgeBase, args: &NewArgs, prompt: Prompt<'_>) 
     }
     write_new(&kb.root.join(&rel), &text)?;
     Ok(Outcome::Written(rel))
+}
+
+/// Refuses (exit 2) an id that is not one file name in its type's folder: a slug, and for
+/// a session `YYYY-MM-DD-<slug>`. This is what keeps `--id ../../x` or a title of only
+/// punctuation from writing anywhere but `content/<type>/<id>.md`.
+fn check_id(kind: DocKind, id: &str, given: bool) -> Result<()> {
+    let valid = match kind {
+        DocKind::Session => is_session_id(id),
+        _ => is_slug(id),
+    };
+    if valid {
+        return Ok(());
+    }
+    let shape = match kind {
+        DocKind::Session => {
+            "a session id is YYYY-MM-DD-<name>, the name in lowercase letters, digits and single hyphens"
+        }
+        _ => "an id is lowercase letters, digits and single hyphens",
+    };
+    if given {
+        anyhow::bail!(
+            "`{}` is not a valid id: {shape}; nothing was written",
+            escape_control(id)
+        );
+    }
+    anyhow::bail!(
+        "cannot make a valid id from the given values (got `{}`): {shape}; give one with --id; nothing was written",
+        escape_control(id)
+    )
 }
 
 /// A retrospective is published today and titled after its session.
@@ -230,37 +263,60 @@ fn check(kb: &mut KnowledgeBase, rel: &str, kind: DocKind, text: &str) -> Vec<Di
     }
 }
 
-/// Writes `text` to `path` atomically: a temporary file beside it, then a hard link, which
-/// fails rather than replace a file that appeared meanwhile.
+/// Writes `text` to `path` atomically and never over an existing file: a temporary file
+/// with an unpredictable name, created exclusively beside the target (so a planted symbolic
+/// link cannot redirect it), then moved into place without replacing anything that is there.
+/// The folders on the way must not be symbolic links.
 pub fn write_new(path: &Path, text: &str) -> Result<()> {
     let dir = path.parent().context("a document path has a folder")?;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&temp, text).with_context(|| format!("cannot write {}", temp.display()))?;
-    let linked = std::fs::hard_link(&temp, path);
-    let _ = std::fs::remove_file(&temp);
-    match linked {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            anyhow::bail!(
-                "{} appeared while writing; nothing was changed",
-                path.display()
-            )
-        }
-        Err(_) => {
-            let mut file = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
-            file.write_all(text.as_bytes())
-                .with_context(|| format!("cannot write {}", path.display()))
+    create_real_dirs(dir)?;
+    let mut temp =
+        temp_file_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
+    temp.write_all(text.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("cannot write {}", temp.path().display()))?;
+    match temp.persist_noclobber(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => anyhow::bail!(
+            "{} appeared while writing; nothing was changed",
+            path.display()
+        ),
+        Err(e) => Err(e.error).with_context(|| format!("cannot write {}", path.display())),
+    }
+}
+
+/// A new, empty temporary file in `dir`, readable like any other file the user writes.
+fn temp_file_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".pioneers-new-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // Like `std::fs::write`: 0666 less the umask, instead of tempfile's private 0600.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(dir)
+}
+
+/// Creates `dir` (`content/<type>`) and `content/` if they are missing, after making sure
+/// neither is a symbolic link: a link planted there would make `new` write outside the
+/// knowledge base. Above them is the root the user chose.
+fn create_real_dirs(dir: &Path) -> Result<()> {
+    for folder in [Some(dir), dir.parent()].into_iter().flatten() {
+        match std::fs::symlink_metadata(folder) {
+            Ok(meta) if meta.file_type().is_symlink() => anyhow::bail!(
+                "{} is a symbolic link; new writes only into real folders of the knowledge base; nothing was written",
+                folder.display()
+            ),
+            Ok(meta) if !meta.is_dir() => {
+                anyhow::bail!("{} is not a folder; nothing was written", folder.display())
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", folder.display())),
         }
     }
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))
 }
 
 #[cfg(test)]

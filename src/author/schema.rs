@@ -52,6 +52,9 @@ fn object(fields: &[Field]) -> Value {
                 if let Some(max) = f.max_chars {
                     map.insert("maxLength".into(), json!(max));
                 }
+                if let Some(max) = f.max_items {
+                    map.insert("maxItems".into(), json!(max));
+                }
             }
             (f.name.to_string(), schema)
         })
@@ -110,6 +113,10 @@ mod tests {
         let session = schema_of(DocKind::Session);
         assert_eq!(session["properties"]["hosts"]["minItems"], 1);
         assert_eq!(session["properties"]["cancelled"]["type"], "boolean");
+        assert_eq!(session["properties"]["hosts"]["maxItems"], 500);
+        assert_eq!(theme["properties"]["tags"]["maxItems"], 50);
+        assert_eq!(theme["properties"]["links"]["maxItems"], 100);
+        assert_eq!(theme["properties"]["title"].get("maxItems"), None);
     }
 
     #[test]

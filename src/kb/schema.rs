@@ -135,6 +135,8 @@ pub struct Field {
     pub required: bool,
     /// The most characters a text value may have.
     pub max_chars: Option<usize>,
+    /// The most items a list may have; every list field declares one (see [`TAGS_MAX_ITEMS`]).
+    pub max_items: Option<usize>,
     /// What it means, for help texts and the JSON Schema.
     pub doc: &'static str,
 }
@@ -145,7 +147,16 @@ const fn field(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
         ty,
         required: false,
         max_chars: None,
+        max_items: None,
         doc,
+    }
+}
+
+/// `field` as a list of at most `max` items.
+const fn at_most(max: usize, field: Field) -> Field {
+    Field {
+        max_items: Some(max),
+        ..field
     }
 }
 
@@ -176,6 +187,17 @@ pub const THEME_STATUSES: &[&str] = &["proposed", "scheduled", "discussed", "clo
 /// The most characters a theme summary may have.
 pub const SUMMARY_MAX_CHARS: usize = 200;
 
+// The most items in one list. A list longer than these is a mistake or an attack: 600,000
+// tags in one 4.7 MB document once made `render` write 600,000 tag pages. The network has
+// about 340 municipalities and a few hundred other organisations and themes, so:
+/// Free keywords on one document.
+pub const TAGS_MAX_ITEMS: usize = 50;
+/// Organisations or themes referred to by one document (carriers, hosts, participants,
+/// agenda, related themes…): room for every municipality of the country and then some.
+pub const REFERENCES_MAX_ITEMS: usize = 500;
+/// Authors and speakers of one retrospective, and links of one theme.
+pub const ENTRIES_MAX_ITEMS: usize = 100;
+
 const STRINGS: FieldType = FieldType::List(&FieldType::String);
 const ORGANISATIONS: FieldType = FieldType::List(&FieldType::Ref(DocKind::Organisation));
 const THEMES: FieldType = FieldType::List(&FieldType::Ref(DocKind::Theme));
@@ -193,7 +215,7 @@ const ORGANISATION: &[Field] = &[
     ),
     field("city", FieldType::String, "Where it is based."),
     field("website", FieldType::Url, "Its website."),
-    field("tags", STRINGS, "Free keywords."),
+    at_most(TAGS_MAX_ITEMS, field("tags", STRINGS, "Free keywords.")),
 ];
 
 const LINK: &[Field] = &[
@@ -211,15 +233,21 @@ const THEME: &[Field] = &[
             "One sentence of at most 200 characters.",
         )
     },
-    field(
-        "carriers",
-        ORGANISATIONS,
-        "Organisations that carry the theme.",
+    at_most(
+        REFERENCES_MAX_ITEMS,
+        field(
+            "carriers",
+            ORGANISATIONS,
+            "Organisations that carry the theme.",
+        ),
     ),
-    field(
-        "proposed_by",
-        ORGANISATIONS,
-        "Organisations that proposed it.",
+    at_most(
+        REFERENCES_MAX_ITEMS,
+        field(
+            "proposed_by",
+            ORGANISATIONS,
+            "Organisations that proposed it.",
+        ),
     ),
     field(
         "proposed_in",
@@ -231,12 +259,18 @@ const THEME: &[Field] = &[
         FieldType::Enum(THEME_STATUSES),
         "Derived from the sessions when absent.",
     ),
-    field("related", THEMES, "Related themes (not itself)."),
-    field("tags", STRINGS, "Free keywords."),
-    field(
-        "links",
-        FieldType::List(&FieldType::Object(LINK)),
-        "Further reading.",
+    at_most(
+        REFERENCES_MAX_ITEMS,
+        field("related", THEMES, "Related themes (not itself)."),
+    ),
+    at_most(TAGS_MAX_ITEMS, field("tags", STRINGS, "Free keywords.")),
+    at_most(
+        ENTRIES_MAX_ITEMS,
+        field(
+            "links",
+            FieldType::List(&FieldType::Object(LINK)),
+            "Further reading.",
+        ),
     ),
 ];
 
@@ -251,16 +285,22 @@ const SESSION: &[Field] = &[
     field("end", FieldType::Time, "End time, after the start."),
     required("city", FieldType::String, "Where it takes place."),
     field("venue", FieldType::String, "The building or room."),
-    required(
-        "hosts",
-        ORGANISATIONS,
-        "The organisations that host it (at least one).",
+    at_most(
+        REFERENCES_MAX_ITEMS,
+        required(
+            "hosts",
+            ORGANISATIONS,
+            "The organisations that host it (at least one).",
+        ),
     ),
-    field("themes", THEMES, "The agenda."),
-    field(
-        "participants",
-        ORGANISATIONS,
-        "Organisations that took part.",
+    at_most(REFERENCES_MAX_ITEMS, field("themes", THEMES, "The agenda.")),
+    at_most(
+        REFERENCES_MAX_ITEMS,
+        field(
+            "participants",
+            ORGANISATIONS,
+            "Organisations that took part.",
+        ),
     ),
     field("cancelled", FieldType::Bool, "Whether it was cancelled."),
     field("registration", FieldType::Url, "Where to sign up."),
@@ -284,25 +324,52 @@ const RETROSPECTIVE: &[Field] = &[
         "The session it looks back on.",
     ),
     required("published", FieldType::Date, "When it was published."),
-    required("authors", STRINGS, "Names as printed (at least one)."),
-    field(
-        "speakers",
-        FieldType::List(&FieldType::Object(SPEAKER)),
-        "Who spoke.",
+    at_most(
+        ENTRIES_MAX_ITEMS,
+        required("authors", STRINGS, "Names as printed (at least one)."),
     ),
-    field("themes_discussed", THEMES, "Themes treated in the session."),
-    field(
-        "themes_proposed",
-        THEMES,
-        "Themes raised for coming sessions.",
+    at_most(
+        ENTRIES_MAX_ITEMS,
+        field(
+            "speakers",
+            FieldType::List(&FieldType::Object(SPEAKER)),
+            "Who spoke.",
+        ),
+    ),
+    at_most(
+        REFERENCES_MAX_ITEMS,
+        field("themes_discussed", THEMES, "Themes treated in the session."),
+    ),
+    at_most(
+        REFERENCES_MAX_ITEMS,
+        field(
+            "themes_proposed",
+            THEMES,
+            "Themes raised for coming sessions.",
+        ),
     ),
     field(
         "next_session",
         FieldType::Ref(DocKind::Session),
         "The session that follows.",
     ),
-    field("tags", STRINGS, "Free keywords."),
+    at_most(TAGS_MAX_ITEMS, field("tags", STRINGS, "Free keywords.")),
 ];
+
+/// Whether `id` has the shape of a session id: `YYYY-MM-DD-<slug>` (digits where the date
+/// goes; whether they make a real date, equal to the session's, the rules check).
+pub fn is_session_id(id: &str) -> bool {
+    let digits = |range: std::ops::Range<usize>| {
+        id.get(range)
+            .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
+    };
+    is_slug(id)
+        && id.len() > 11
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10)
+        && id.as_bytes().get(10) == Some(&b'-')
+}
 
 /// Whether `id` is a slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
 pub fn is_slug(id: &str) -> bool {
@@ -329,6 +396,41 @@ mod tests {
         assert!(!is_slug("open_wob"));
         assert!(!is_slug(""));
         assert!(!is_slug("café"));
+    }
+
+    #[test]
+    fn session_ids() {
+        assert!(is_session_id("2017-09-18-kick-off"));
+        assert!(!is_session_id("2017-09-18-"));
+        assert!(!is_session_id("2017-09-18"));
+        assert!(
+            is_session_id("2017-13-18-x"),
+            "the date is the rules' to check"
+        );
+        assert!(!is_session_id("2017-1-189-x"));
+        assert!(!is_session_id("abcd-09-18-x"));
+        assert!(!is_session_id("kick-off"));
+        assert!(!is_session_id("2017-09-18-../x"));
+    }
+
+    #[test]
+    fn every_list_declares_its_longest() {
+        fn check(fields: &[Field]) {
+            for f in fields {
+                match f.ty {
+                    FieldType::List(item) => {
+                        assert!(f.max_items.is_some(), "{} has no max_items", f.name);
+                        if let FieldType::Object(parts) = item {
+                            check(parts);
+                        }
+                    }
+                    _ => assert!(f.max_items.is_none(), "{} is not a list", f.name),
+                }
+            }
+        }
+        for kind in DocKind::ALL {
+            check(kind.fields());
+        }
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! YAML with a byte span for every key and value, built from saphyr-parser's events.
 //!
 //! The tree is built here rather than by a generic loader so that the limits are ours:
-//! nesting deeper than [`MAX_DEPTH`] and alias expansion beyond [`MAX_ALIAS_NODES`] stop the
-//! parse of that one file in microseconds, and a repeated key is reported with both places.
+//! nesting deeper than [`MAX_DEPTH`] and alias expansion beyond [`MAX_ALIAS_NODES`] values or
+//! the byte budget of [`alias_byte_budget`] stop the parse of that one file in microseconds,
+//! and a repeated key is reported with both places.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -13,6 +14,25 @@ use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 pub const MAX_DEPTH: usize = 64;
 /// The most nodes that aliases may expand into, for the whole front matter of one file.
 pub const MAX_ALIAS_NODES: usize = 10_000;
+/// The most bytes of text that anchors and aliases may copy, for one file, whatever its size.
+pub const MAX_ALIAS_BYTES: usize = 10 * 1024 * 1024;
+/// The most bytes of text that anchors and aliases may copy, as a multiple of the size of the
+/// front matter.
+pub const ALIAS_BYTES_PER_BYTE: usize = 4;
+
+/// How many bytes of text anchors and aliases may copy in front matter of `len` bytes: the
+/// smaller of [`ALIAS_BYTES_PER_BYTE`] times `len` and [`MAX_ALIAS_BYTES`].
+///
+/// Counting values is not enough: one 4 MB string aliased 300 times is 300 values and
+/// 1.2 GB. An anchor that is used a few times (the reason to write one) copies a few times
+/// its own size, which is at most the document's, so 4× the front matter leaves room for
+/// that; the fixed cap keeps even the largest accepted file (5 MiB) to 10 MiB of copies.
+/// Remembering an anchored value copies it too (nested anchors would otherwise copy a value
+/// once per level), so that is counted as well.
+pub fn alias_byte_budget(len: usize) -> usize {
+    len.saturating_mul(ALIAS_BYTES_PER_BYTE)
+        .min(MAX_ALIAS_BYTES)
+}
 
 /// A YAML value with the byte range it covers in the file.
 #[derive(Clone, Debug, PartialEq)]
@@ -131,12 +151,37 @@ impl Node {
         }
     }
 
-    /// How many nodes this tree holds (itself included).
-    fn count(&self) -> usize {
-        1 + match &self.value {
-            Value::Scalar { .. } => 0,
-            Value::Sequence(items) => items.iter().map(Node::count).sum(),
-            Value::Mapping(entries) => entries.iter().map(|(k, v)| k.count() + v.count()).sum(),
+    /// How many nodes this tree holds (itself included) and how many bytes of text.
+    fn size(&self) -> Size {
+        match &self.value {
+            Value::Scalar { text, .. } => Size {
+                nodes: 1,
+                bytes: text.len(),
+            },
+            Value::Sequence(items) => items.iter().map(Node::size).fold(Size::ONE, Size::add),
+            Value::Mapping(entries) => entries
+                .iter()
+                .map(|(k, v)| k.size().add(v.size()))
+                .fold(Size::ONE, Size::add),
+        }
+    }
+}
+
+/// The size of a tree, for the alias budget.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Size {
+    nodes: usize,
+    bytes: usize,
+}
+
+impl Size {
+    /// One collection node, no text.
+    const ONE: Size = Size { nodes: 1, bytes: 0 };
+
+    fn add(self, other: Size) -> Size {
+        Size {
+            nodes: self.nodes.saturating_add(other.nodes),
+            bytes: self.bytes.saturating_add(other.bytes),
         }
     }
 }
@@ -144,7 +189,7 @@ impl Node {
 /// Parses `yaml`, which starts at byte `base` of its file, into a tree with file spans.
 pub fn parse(yaml: &str, base: usize) -> Parsed {
     let offsets = CharOffsets::new(yaml, base);
-    let mut builder = Builder::new(offsets);
+    let mut builder = Builder::new(offsets, alias_byte_budget(yaml.len()));
     for event in Parser::new_from_str(yaml) {
         let step = match event {
             Ok((event, span)) => builder.on_event(event, span),
@@ -233,19 +278,26 @@ struct Builder {
     offsets: CharOffsets,
     stack: Vec<Open>,
     anchors: HashMap<usize, Node>,
-    alias_budget: usize,
+    /// What anchors and aliases may still copy.
+    alias_budget: Size,
+    /// The byte budget this file started with, for the message.
+    alias_bytes: usize,
     root: Option<Node>,
     problems: Vec<YamlProblem>,
     done: bool,
 }
 
 impl Builder {
-    fn new(offsets: CharOffsets) -> Self {
+    fn new(offsets: CharOffsets, alias_bytes: usize) -> Self {
         Builder {
             offsets,
             stack: Vec::new(),
             anchors: HashMap::new(),
-            alias_budget: MAX_ALIAS_NODES,
+            alias_budget: Size {
+                nodes: MAX_ALIAS_NODES,
+                bytes: alias_bytes,
+            },
+            alias_bytes,
             root: None,
             problems: Vec::new(),
             done: false,
@@ -266,7 +318,7 @@ impl Builder {
                         quoted: style != ScalarStyle::Plain,
                     },
                 };
-                self.remember(anchor, &node);
+                self.remember(anchor, &node)?;
                 self.push(node);
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
@@ -295,7 +347,7 @@ impl Builder {
                         }
                     });
             }
-            Event::SequenceEnd | Event::MappingEnd => self.close(range.end),
+            Event::SequenceEnd | Event::MappingEnd => self.close(range.end)?,
             Event::Alias(id) => self.expand_alias(id, range)?,
             Event::DocumentEnd => self.done = self.root.is_some(),
             Event::StreamEnd => self.done = true,
@@ -304,7 +356,7 @@ impl Builder {
         Ok(())
     }
 
-    fn close(&mut self, end: usize) {
+    fn close(&mut self, end: usize) -> Result<(), YamlProblem> {
         let (node, anchor) = match self.stack.pop() {
             Some(Open::Sequence {
                 start,
@@ -337,41 +389,60 @@ impl Builder {
                     anchor,
                 )
             }
-            None => return,
+            None => return Ok(()),
         };
-        self.remember(anchor, &node);
+        self.remember(anchor, &node)?;
         self.push(node);
+        Ok(())
     }
 
     fn expand_alias(&mut self, id: usize, range: Range<usize>) -> Result<(), YamlProblem> {
-        let Some(target) = self.anchors.get(&id) else {
-            return Err(YamlProblem {
-                span: range,
-                message: "alias to an unknown anchor".into(),
-                help: None,
-                first: None,
-            });
+        let unknown = || YamlProblem {
+            span: range.clone(),
+            message: "alias to an unknown anchor".into(),
+            help: None,
+            first: None,
         };
-        let cost = target.count();
-        if cost > self.alias_budget {
-            return Err(YamlProblem {
-                span: range,
-                message: format!("aliases expand to more than {MAX_ALIAS_NODES} values"),
-                help: Some("write the values out instead of nesting aliases".into()),
-                first: None,
-            });
-        }
-        self.alias_budget -= cost;
-        let mut node = target.clone();
+        // Measured before it is copied: the copy is what must not happen.
+        let cost = self.anchors.get(&id).ok_or_else(unknown)?.size();
+        self.spend(cost, &range)?;
+        let mut node = self.anchors.get(&id).ok_or_else(unknown)?.clone();
         node.span = range;
         self.push(node);
         Ok(())
     }
 
-    fn remember(&mut self, anchor: usize, node: &Node) {
+    /// Keeps a copy of an anchored value for its aliases, within the alias budget.
+    fn remember(&mut self, anchor: usize, node: &Node) -> Result<(), YamlProblem> {
         if anchor != 0 {
+            self.spend(node.size(), &node.span)?;
             self.anchors.insert(anchor, node.clone());
         }
+        Ok(())
+    }
+
+    /// Takes `cost`, the size of a copy, from the alias budget, or says where it ran out.
+    fn spend(&mut self, cost: Size, at: &Range<usize>) -> Result<(), YamlProblem> {
+        let problem = |message: String| YamlProblem {
+            span: at.clone(),
+            message,
+            help: Some("write the values out instead of repeating them with aliases".into()),
+            first: None,
+        };
+        if cost.nodes > self.alias_budget.nodes {
+            return Err(problem(format!(
+                "aliases expand to more than {MAX_ALIAS_NODES} values"
+            )));
+        }
+        if cost.bytes > self.alias_budget.bytes {
+            return Err(problem(format!(
+                "anchors and aliases copy more than {} bytes of text",
+                self.alias_bytes
+            )));
+        }
+        self.alias_budget.nodes -= cost.nodes;
+        self.alias_budget.bytes -= cost.bytes;
+        Ok(())
     }
 
     fn push(&mut self, node: Node) {
@@ -489,6 +560,54 @@ mod tests {
         }
         let parsed = parse(&yaml, 0);
         assert!(parsed.problems[0].message.contains("aliases"));
+    }
+
+    #[test]
+    fn one_big_string_aliased_many_times_is_refused_by_bytes() {
+        let yaml = format!(
+            "a: &big {}\nb: [{}]\n",
+            "x".repeat(1_000_000),
+            ["*big"; 300].join(", ")
+        );
+        let start = std::time::Instant::now();
+        let parsed = parse(&yaml, 0);
+        assert!(parsed.root.is_none());
+        let problem = &parsed.problems[0];
+        assert!(
+            problem.message.contains("bytes of text"),
+            "{:?}",
+            problem.message
+        );
+        let first_alias = yaml.find("*big").expect("alias");
+        let refused_at = (problem.span.start - first_alias) / "*big, ".len();
+        assert_eq!(
+            refused_at, 3,
+            "the anchor and three copies fit in 4x the size"
+        );
+        assert!(start.elapsed().as_millis() < 500, "{:?}", start.elapsed());
+    }
+
+    #[test]
+    fn nested_anchors_count_their_copies() {
+        let mut yaml = String::from("a: ");
+        for i in 0..MAX_DEPTH - 2 {
+            yaml.push_str(&format!("&a{i} ["));
+        }
+        yaml.push_str(&"y".repeat(100_000));
+        yaml.push_str(&"]".repeat(MAX_DEPTH - 2));
+        let parsed = parse(&yaml, 0);
+        assert!(
+            parsed.problems[0].message.contains("bytes of text"),
+            "{:?}",
+            parsed.problems
+        );
+    }
+
+    #[test]
+    fn the_byte_budget_is_the_smaller_of_a_multiple_and_the_cap() {
+        assert_eq!(alias_byte_budget(1000), 4000);
+        assert_eq!(alias_byte_budget(5 * 1024 * 1024), MAX_ALIAS_BYTES);
+        assert_eq!(alias_byte_budget(usize::MAX), MAX_ALIAS_BYTES);
     }
 
     #[test]

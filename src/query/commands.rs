@@ -16,6 +16,7 @@ use crate::cli::{
 };
 use crate::kb::{Data, DocKind, KnowledgeBase};
 use crate::run::{EXIT_CONTENT, EXIT_FAILURE, EXIT_OK};
+use crate::text::escape_control;
 use crate::validate::closest;
 
 /// `<type> list`: filters, `--where`, sorting and the chosen format.
@@ -207,8 +208,10 @@ fn write_stats(out: &mut dyn Write, s: &Stats) -> std::io::Result<()> {
 /// "no theme `x`; did you mean `y`?"
 fn no_such(kb: &KnowledgeBase, kind: DocKind, id: &str) -> String {
     let ids = kb.index.ids(kind).iter().map(String::as_str);
-    match closest(id, ids) {
-        Some(c) => format!("no {kind} `{id}`; did you mean `{c}`?"),
+    let suggestion = closest(id, ids);
+    let id = escape_control(id);
+    match suggestion {
+        Some(c) => format!("no {kind} `{id}`; did you mean `{}`?", escape_control(c)),
         None => format!("no {kind} `{id}`"),
     }
 }

@@ -23,13 +23,19 @@ pub struct ExprError {
     pub span: Range<usize>,
 }
 
-/// A checked expression, ready to test records.
+/// How deeply parentheses and `not` may nest. The parser descends once per level, so a
+/// limit keeps `((((…` or `not not not …` from overflowing the stack; real filters need a
+/// few levels.
+pub const MAX_NESTING: usize = 64;
+
+/// A checked expression, ready to test records. `and` and `or` chains are flat lists, so
+/// a long chain does not nest.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expr {
-    /// Both hold.
-    And(Box<Expr>, Box<Expr>),
-    /// Either holds.
-    Or(Box<Expr>, Box<Expr>),
+    /// All hold.
+    And(Vec<Expr>),
+    /// At least one holds.
+    Or(Vec<Expr>),
     /// It does not hold.
     Not(Box<Expr>),
     /// `field op literal`.
@@ -78,6 +84,7 @@ pub fn parse(source: &str, fields: &[(&'static str, Kind)]) -> Result<Expr, Expr
         pos: 0,
         fields,
         end: source.len(),
+        depth: 0,
     };
     let expr = parser.or()?;
     match parser.tokens.get(parser.pos) {
@@ -93,8 +100,8 @@ impl Expr {
     /// Whether `record` satisfies the expression.
     pub fn matches(&self, record: &Map<String, Value>) -> bool {
         match self {
-            Expr::And(a, b) => a.matches(record) && b.matches(record),
-            Expr::Or(a, b) => a.matches(record) || b.matches(record),
+            Expr::And(all) => all.iter().all(|e| e.matches(record)),
+            Expr::Or(any) => any.iter().any(|e| e.matches(record)),
             Expr::Not(e) => !e.matches(record),
             Expr::Truthy(field) => record.get(field) == Some(&Value::Bool(true)),
             Expr::Compare(field, op, literal) => compare(record.get(field), *op, literal),
@@ -247,6 +254,8 @@ struct Parser<'a> {
     pos: usize,
     fields: &'a [(&'static str, Kind)],
     end: usize,
+    /// How many parentheses and `not`s enclose the current position.
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -276,33 +285,66 @@ impl Parser<'_> {
     }
 
     fn or(&mut self) -> Result<Expr, ExprError> {
-        let mut left = self.and()?;
+        let mut any = vec![self.and()?];
         while self.keyword("or") {
-            left = Expr::Or(Box::new(left), Box::new(self.and()?));
+            any.push(self.and()?);
         }
-        Ok(left)
+        Ok(if any.len() == 1 {
+            any.swap_remove(0)
+        } else {
+            Expr::Or(any)
+        })
     }
 
     fn and(&mut self) -> Result<Expr, ExprError> {
-        let mut left = self.not()?;
+        let mut all = vec![self.not()?];
         while self.keyword("and") {
-            left = Expr::And(Box::new(left), Box::new(self.not()?));
+            all.push(self.not()?);
         }
-        Ok(left)
+        Ok(if all.len() == 1 {
+            all.swap_remove(0)
+        } else {
+            Expr::And(all)
+        })
     }
 
     fn not(&mut self) -> Result<Expr, ExprError> {
-        if self.keyword("not") {
-            return Ok(Expr::Not(Box::new(self.not()?)));
+        let mut nots = 0;
+        while let Some(span) = self.peek().map(|t| t.span.clone())
+            && self.keyword("not")
+        {
+            self.enter(span)?;
+            nots += 1;
         }
-        self.primary()
+        let mut expr = self.primary()?;
+        for _ in 0..nots {
+            expr = Expr::Not(Box::new(expr));
+        }
+        self.depth -= nots;
+        Ok(expr)
+    }
+
+    /// One level deeper, at the `(` or `not` at `span`; an error past [`MAX_NESTING`].
+    fn enter(&mut self, span: Range<usize>) -> Result<(), ExprError> {
+        if self.depth >= MAX_NESTING {
+            return Err(ExprError {
+                message: format!(
+                    "the expression nests deeper than {MAX_NESTING} levels of parentheses and `not`"
+                ),
+                span,
+            });
+        }
+        self.depth += 1;
+        Ok(())
     }
 
     fn primary(&mut self) -> Result<Expr, ExprError> {
         let token = self.next("a field, a value or `(`")?;
         match token.tok {
             Tok::Open => {
+                self.enter(token.span)?;
                 let inner = self.or()?;
+                self.depth -= 1;
                 let close = self.next("`)`")?;
                 if close.tok != Tok::Close {
                     return Err(ExprError {
@@ -558,6 +600,37 @@ mod tests {
             .expect("object");
         assert!(!parse("status = x", FIELDS).expect("parses").matches(&rec));
         assert!(parse("status != x", FIELDS).expect("parses").matches(&rec));
+    }
+
+    #[test]
+    fn nesting_is_limited_where_it_is_exceeded() {
+        let deep = "(".repeat(10_000);
+        let e = parse(&deep, FIELDS).expect_err("too deep");
+        assert_eq!(e.span, MAX_NESTING..MAX_NESTING + 1);
+        assert!(e.message.contains("nests deeper than 64"), "{}", e.message);
+        let nots = "not ".repeat(10_000) + "cancelled";
+        let e = parse(&nots, FIELDS).expect_err("too deep");
+        assert_eq!(e.span, 4 * MAX_NESTING..4 * MAX_NESTING + 3);
+        let mixed = "not (".repeat(MAX_NESTING / 2 + 1) + "x";
+        assert_eq!(
+            parse(&mixed, FIELDS).expect_err("too deep").span.start,
+            5 * (MAX_NESTING / 2),
+            "parentheses and `not` count together"
+        );
+    }
+
+    #[test]
+    fn nesting_up_to_the_limit_parses() {
+        let source = "(".repeat(MAX_NESTING - 1) + "not cancelled" + &")".repeat(MAX_NESTING - 1);
+        assert!(holds(&source));
+    }
+
+    #[test]
+    fn long_chains_do_not_nest() {
+        let source = vec!["not cancelled"; 100_000].join(" and ");
+        assert!(holds(&source));
+        let source = vec!["cancelled"; 100_000].join(" or ") + " or status = proposed";
+        assert!(holds(&source));
     }
 
     #[test]

@@ -1,6 +1,12 @@
 //! Output formats of queries: an aligned table that fits the terminal, JSON, CSV and a
 //! GitHub Markdown table; and the readable text of `show`.
+//!
+//! Every text value comes from the knowledge base, which an attacker may have written: the
+//! formats meant for people show control characters as visible escapes (see
+//! [`escape_control`]), and CSV cells cannot start a spreadsheet formula. JSON needs nothing:
+//! serde escapes control characters.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use comfy_table::{ContentArrangement, LineStyle, Table, TableStyle};
@@ -9,6 +15,7 @@ use serde_json::Value;
 use super::Record;
 use super::record::cell;
 use crate::kb::DocKind;
+use crate::text::{escape_control, escape_control_keep_lines};
 
 /// A list format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,10 +56,31 @@ pub fn write_list(
     }
 }
 
-/// Writes any serialisable value as pretty JSON with a final newline.
+/// Writes any serialisable value as pretty JSON with a final newline. serde escapes the C0
+/// controls; DEL and the C1 controls (U+007F–U+009F), which JSON allows raw but a terminal
+/// may obey, are escaped here too (`\u009b`), which JSON readers decode to the same text.
 pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value)?;
-    writeln!(out)
+    let json = serde_json::to_string_pretty(value)?;
+    writeln!(out, "{}", escape_json_controls(&json))
+}
+
+/// `json` with every DEL and C1 control written as a `\uXXXX` escape. Serialised JSON has
+/// them only inside strings (everything outside is ASCII punctuation, digits and words), so
+/// the result means the same.
+fn escape_json_controls(json: &str) -> Cow<'_, str> {
+    let is_raw = |c: char| ('\u{7f}'..='\u{9f}').contains(&c);
+    if !json.contains(is_raw) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_raw(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// An aligned table; with a width, long cells are cut with an ellipsis to fit.
@@ -87,7 +115,7 @@ pub fn write_rows(
         table.set_content_arrangement(ContentArrangement::Dynamic);
     }
     for row in rows {
-        table.add_row(row);
+        table.add_row(row.iter().map(|c| table_cell(c)));
     }
     for row in table.row_iter_mut() {
         row.max_height(1);
@@ -101,15 +129,35 @@ pub fn write_rows(
     Ok(())
 }
 
+/// A table cell: a tab becomes a space, other control characters but line feeds (which
+/// the table shows as lines) become visible escapes.
+fn table_cell(text: &str) -> String {
+    let text = text.replace("\r\n", "\n").replace('\t', " ");
+    escape_control_keep_lines(&text).into_owned()
+}
+
 fn write_csv(out: &mut dyn Write, records: &[Record]) -> io::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     if let Some(first) = records.first() {
         writer.write_record(first.keys())?;
     }
     for record in records {
-        writer.write_record(record.values().map(cell))?;
+        writer.write_record(record.values().map(csv_cell))?;
     }
     writer.flush()
+}
+
+/// A CSV cell a spreadsheet will not run as a formula: text that starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'`, as OWASP advises against CSV
+/// injection. Numbers and true/false are written as they are (a year is never negative).
+fn csv_cell(value: &Value) -> String {
+    let text = cell(value);
+    let is_text = !matches!(value, Value::Number(_) | Value::Bool(_));
+    if is_text && text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
 }
 
 fn write_markdown(out: &mut dyn Write, records: &[Record], columns: &[&str]) -> io::Result<()> {
@@ -119,12 +167,8 @@ fn write_markdown(out: &mut dyn Write, records: &[Record], columns: &[&str]) -> 
         let cells: Vec<String> = columns
             .iter()
             .map(|c| {
-                record
-                    .get(*c)
-                    .map(cell)
-                    .unwrap_or_default()
-                    .replace('|', "\\|")
-                    .replace('\n', " ")
+                let text = record.get(*c).map(cell).unwrap_or_default();
+                table_cell(&text).replace('|', "\\|").replace('\n', " ")
             })
             .collect();
         writeln!(out, "| {} |", cells.join(" | "))?;
@@ -145,14 +189,18 @@ pub fn write_show(
         .find_map(|k| record.get(*k).and_then(Value::as_str))
         .unwrap_or("");
     let id = record.get("id").and_then(Value::as_str).unwrap_or("");
-    writeln!(out, "{title}")?;
-    writeln!(out, "{kind} `{id}`\n")?;
+    writeln!(out, "{}", escape_control(title))?;
+    writeln!(out, "{kind} `{}`\n", escape_control(id))?;
     let filled: Vec<(&str, String)> = record
         .iter()
         .filter(|(k, _)| !matches!(k.as_str(), "id" | "title" | "name"))
-        .map(|(k, v)| (k.as_str(), show_value(v)))
+        .map(|(k, v)| (k.as_str(), escape_control(&show_value(v)).into_owned()))
         .filter(|(_, v)| !v.is_empty())
-        .chain(notes.iter().cloned())
+        .chain(
+            notes
+                .iter()
+                .map(|(k, v)| (*k, escape_control(v).into_owned())),
+        )
         .collect();
     let width = filled.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     for (key, value) in filled {
@@ -160,7 +208,7 @@ pub fn write_show(
     }
     let body = body.trim();
     if !body.is_empty() {
-        writeln!(out, "\n{body}")?;
+        writeln!(out, "\n{}", escape_control_keep_lines(body))?;
     }
     Ok(())
 }
@@ -182,5 +230,48 @@ fn show_value(value: &Value) -> String {
             .collect::<Vec<_>>()
             .join("; "),
         other => cell(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn shown(value: &Value) -> String {
+        let mut out = Vec::new();
+        write_json(&mut out, value).expect("write");
+        String::from_utf8(out).expect("utf-8")
+    }
+
+    #[test]
+    fn json_escapes_every_control_character_and_means_the_same() {
+        let value = json!({ "title": "a\u{1b}[2J\u{7f}\u{9b}31m\u{9f}\u{a0}é" });
+        let text = shown(&value);
+        assert!(
+            !text.contains(|c: char| c.is_control() && c != '\n'),
+            "{text}"
+        );
+        assert!(
+            text.contains("a\\u001b[2J\\u007f\\u009b31m\\u009f\u{a0}é"),
+            "{text}"
+        );
+        assert_eq!(serde_json::from_str::<Value>(&text).expect("json"), value);
+    }
+
+    #[test]
+    fn csv_defuses_formulas_in_text_but_not_numbers() {
+        assert_eq!(csv_cell(&json!("=1+1")), "'=1+1");
+        assert_eq!(csv_cell(&json!("-x")), "'-x");
+        assert_eq!(csv_cell(&json!("\tx")), "'\tx");
+        assert_eq!(csv_cell(&json!(["@a", "b"])), "'@a, b");
+        assert_eq!(csv_cell(&json!("a=b")), "a=b");
+        assert_eq!(csv_cell(&json!(-3)), "-3");
+        assert_eq!(csv_cell(&json!(2017)), "2017");
+    }
+
+    #[test]
+    fn tables_keep_lines_and_escape_other_controls() {
+        assert_eq!(table_cell("a\tb\r\nc\u{1b}d"), "a b\nc\\u{1b}d");
     }
 }

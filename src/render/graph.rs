@@ -3,8 +3,9 @@
 
 use std::fmt::Write;
 
+use crate::kb::schema::is_slug;
 use crate::kb::{Data, KnowledgeBase};
-use crate::text::sort_key;
+use crate::text::{escape_control, sort_key};
 
 /// A node: an organisation or a theme.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +86,7 @@ pub fn dot(g: &Graph) -> String {
         let _ = writeln!(
             out,
             "  \"{}\" [label=\"{}\", shape=box];",
-            n.key,
+            dot_escape(&n.key),
             dot_escape(&n.label)
         );
     }
@@ -93,7 +94,7 @@ pub fn dot(g: &Graph) -> String {
         let _ = writeln!(
             out,
             "  \"{}\" [label=\"{}\", shape=ellipse];",
-            n.key,
+            dot_escape(&n.key),
             dot_escape(&n.label)
         );
     }
@@ -101,39 +102,92 @@ pub fn dot(g: &Graph) -> String {
         let _ = writeln!(
             out,
             "  \"{}\" -> \"{}\";",
-            g.organisations[*o].key, g.themes[*t].key
+            dot_escape(&g.organisations[*o].key),
+            dot_escape(&g.themes[*t].key)
         );
     }
     out.push_str("}\n");
     out
 }
 
+/// Text for inside a DOT double-quoted string: `\` and `"` escaped, a line break (LF, CR or
+/// CRLF) as DOT's `\n`, and other control characters as visible `\u{…}` escapes (with the
+/// backslash escaped, so Graphviz shows them as written and the terminal never sees them).
 fn dot_escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"")
+    let text = text.replace("\r\n", "\n");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' | '\r' => out.push_str("\\n"),
+            c if c.is_control() => {
+                out.push_str(&escape_control(c.encode_utf8(&mut [0; 4])).replace('\\', "\\\\"))
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Mermaid flowchart.
 pub fn mermaid(g: &Graph) -> String {
-    let id = |key: &str| key.replace([':', '-'], "_");
-    let label = |text: &str| text.replace('"', "#quot;");
     let mut out = String::from("graph LR\n");
     let shaped = g
         .organisations
         .iter()
-        .map(|n| (n, "[", "]"))
-        .chain(g.themes.iter().map(|n| (n, "([", "])")));
-    for (n, open, close) in shaped {
-        let _ = writeln!(out, "  {}{open}\"{}\"{close}", id(&n.key), label(&n.label));
+        .enumerate()
+        .map(|(i, n)| (mermaid_id(n, i), n, "[", "]"))
+        .chain(
+            g.themes
+                .iter()
+                .enumerate()
+                .map(|(i, n)| (mermaid_id(n, i), n, "([", "])")),
+        );
+    for (id, n, open, close) in shaped {
+        let _ = writeln!(out, "  {id}{open}\"{}\"{close}", mermaid_label(&n.label));
     }
     for (o, t) in &g.edges {
         let _ = writeln!(
             out,
             "  {} --> {}",
-            id(&g.organisations[*o].key),
-            id(&g.themes[*t].key)
+            mermaid_id(&g.organisations[*o], *o),
+            mermaid_id(&g.themes[*t], *t)
         );
     }
     out
+}
+
+/// A Mermaid node id: `org_<id>` with hyphens as underscores for a slug id (readable, and
+/// never two underscores in a row), else `org__<position>`, so an id with spaces, brackets
+/// or quotes can neither break the syntax nor collide with another.
+fn mermaid_id(node: &GraphNode, position: usize) -> String {
+    let prefix = node.key.split(':').next().unwrap_or_default();
+    if is_slug(&node.id) {
+        format!("{prefix}_{}", node.id.replace('-', "_"))
+    } else {
+        format!("{prefix}__{position}")
+    }
+}
+
+/// Text for inside a Mermaid `["…"]` label: the characters Mermaid or the HTML it makes
+/// would read (`"`, `#`, `<`, `>`, `&`) as Mermaid entity codes (`#quot;`, `#35;`, …), a
+/// line break as a space (a node is written on one line), and other control characters as
+/// visible `\u{…}` escapes.
+fn mermaid_label(text: &str) -> String {
+    let text = text.replace("\r\n", " ").replace(['\n', '\r'], " ");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("#quot;"),
+            '#' => out.push_str("#35;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            c => out.push(c),
+        }
+    }
+    escape_control(&out).into_owned()
 }
 
 /// An SVG: organisations on the left, themes on the right, a line for each carry; every
@@ -224,6 +278,50 @@ mod tests {
             ["a", "w"]
         );
         assert_eq!(g.edges, [(0, 1)]);
+    }
+
+    #[test]
+    fn dot_escapes_quotes_backslashes_line_breaks_and_controls() {
+        assert_eq!(
+            dot_escape("a \"b\" c\\d\ne\r\nf\rg\u{1b}[31mh"),
+            "a \\\"b\\\" c\\\\d\\ne\\nf\\ng\\\\u{1b}[31mh"
+        );
+    }
+
+    #[test]
+    fn mermaid_labels_use_entity_codes_on_one_line() {
+        assert_eq!(
+            mermaid_label("a \"b\"] --> x[\"#quot;<b>&\nc\r\nd\u{7}"),
+            "a #quot;b#quot;] --#gt; x[#quot;#35;quot;#lt;b#gt;#amp; c d\\u{7}"
+        );
+    }
+
+    #[test]
+    fn odd_ids_get_safe_distinct_node_names() {
+        let files = [
+            (
+                "content/organisations/a b\".md",
+                "---\nname: A\nkind: other\n---\n",
+            ),
+            (
+                "content/organisations/a-b.md",
+                "---\nname: B\nkind: other\n---\n",
+            ),
+            (
+                "content/themes/t\"].md",
+                "---\ntitle: T\nsummary: S\ncarriers: [a b\", a-b]\n---\n",
+            ),
+        ];
+        let kb = KnowledgeBase::from_memory(&files, &[], parse_date("2020-01-01").expect("date"));
+        let g = graph(&kb);
+        let m = mermaid(&g);
+        assert!(m.contains("  org__0[\"A\"]\n"), "{m}");
+        assert!(m.contains("  org_a_b[\"B\"]\n"), "{m}");
+        assert!(m.contains("  theme__0([\"T\"])\n"), "{m}");
+        assert!(m.contains("  org__0 --> theme__0\n"), "{m}");
+        let d = dot(&g);
+        assert!(d.contains("  \"theme:t\\\"]\" [label=\"T\""), "{d}");
+        assert!(d.contains("  \"org:a b\\\"\" -> \"theme:t\\\"]\";"), "{d}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 
 use super::Sources;
@@ -57,7 +58,7 @@ fn result(d: &Diagnostic, sources: &Sources<'_>) -> Value {
         "level": level(d.severity()),
         "message": { "text": text },
         "locations": [{ "physicalLocation": {
-            "artifactLocation": { "uri": d.file },
+            "artifactLocation": { "uri": file_uri(&d.file) },
             "region": {
                 "startLine": start.line,
                 "startColumn": start.column,
@@ -68,9 +69,42 @@ fn result(d: &Diagnostic, sources: &Sources<'_>) -> Value {
     })
 }
 
+/// What a relative path may keep in a URI reference: letters, digits, the other unreserved
+/// characters of RFC 3986 and the `/` between segments. Everything else (space, `%`, `#`,
+/// `?`, `:`, non-ASCII…) is percent-encoded as UTF-8.
+const PATH_KEEPS: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// The relative URI reference of a file path relative to the root (SARIF's
+/// `artifactLocation.uri` must be a valid URI, not a file name).
+fn file_uri(path: &str) -> String {
+    utf8_percent_encode(path, PATH_KEEPS).to_string()
+}
+
 fn level(severity: Severity) -> &'static str {
     match severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded_paths() {
+        assert_eq!(
+            file_uri("content/themes/open-wob_2.md"),
+            "content/themes/open-wob_2.md"
+        );
+        assert_eq!(
+            file_uri("content/themes/a b#%é?:.md"),
+            "content/themes/a%20b%23%25%C3%A9%3F%3A.md"
+        );
     }
 }

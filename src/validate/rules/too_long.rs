@@ -1,6 +1,10 @@
-//! `too-long`: a text value stays within its field's length (a summary is one sentence).
+//! `too-long`: a text value stays within its field's length (a summary is one sentence), and
+//! a list within its field's number of items (a document cannot make `render` write a page
+//! per tag for 600,000 tags).
 
 use crate::diag::{Code, Diagnostic};
+use crate::kb::schema::{Field, FieldType};
+use crate::kb::yaml::Node;
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
 
@@ -14,7 +18,10 @@ impl Rule for TooLong {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(front) = cx.front() else { return };
-        values(front, cx.doc.kind.fields(), &mut |field, _, node| {
+        values(front, cx.doc.kind.fields(), &mut |field, ty, node| {
+            if let Some(diagnostic) = too_many_items(cx, field, ty, node) {
+                out.push(diagnostic);
+            }
             let (Some(max), Some(value)) = (field.max_chars, node.as_str()) else {
                 return;
             };
@@ -36,6 +43,31 @@ impl Rule for TooLong {
     }
 }
 
+/// The diagnostic for a list of `field` with more items than it may have, at the list.
+fn too_many_items(
+    cx: &Context<'_>,
+    field: &Field,
+    ty: FieldType,
+    node: &Node,
+) -> Option<Diagnostic> {
+    let (FieldType::List(_), Some(max), Some(items)) = (ty, field.max_items, node.as_sequence())
+    else {
+        return None;
+    };
+    let count = items.len();
+    (count > max).then(|| {
+        cx.diag(
+            Code::TooLong,
+            node.span.clone(),
+            format!(
+                "`{}` has {count} items; at most {max} are allowed",
+                field.name
+            ),
+        )
+        .with_help("keep the ones that matter; a long list belongs in the body")
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -54,6 +86,33 @@ mod tests {
                 "content/themes/open-wob.md:3:10: `summary` has 201 characters; at most 200 are allowed (keep it to one sentence; the body has room for more)"
             ]
         );
+    }
+
+    #[test]
+    fn lists_longer_than_their_field_allows() {
+        let tags = vec!["x"; crate::kb::schema::TAGS_MAX_ITEMS + 1].join(", ");
+        let text = format!("---\ntitle: T\nsummary: S\ntags: [{tags}]\n---\n");
+        let files = with((
+            "content/themes/open-wob.md",
+            Box::leak(text.into_boxed_str()),
+        ));
+        assert_eq!(
+            check(&TooLong, &files),
+            [
+                "content/themes/open-wob.md:4:7: `tags` has 51 items; at most 50 are allowed (keep the ones that matter; a long list belongs in the body)"
+            ]
+        );
+    }
+
+    #[test]
+    fn lists_at_their_longest_are_fine() {
+        let tags = vec!["x"; crate::kb::schema::TAGS_MAX_ITEMS].join(", ");
+        let text = format!("---\ntitle: T\nsummary: S\ntags: [{tags}]\n---\n");
+        let files = with((
+            "content/themes/open-wob.md",
+            Box::leak(text.into_boxed_str()),
+        ));
+        assert!(check(&TooLong, &files).is_empty());
     }
 
     #[test]
