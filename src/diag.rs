@@ -246,6 +246,17 @@ impl LineIndex {
         Position { line, column }
     }
 
+    /// The byte range of the line holding byte `offset`, without its line break.
+    pub fn line_bounds(&self, text: &str, offset: usize) -> Range<usize> {
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts.get(line - 1).copied().unwrap_or(0);
+        let end = self
+            .line_starts
+            .get(line)
+            .map_or(text.len(), |next| next - 1);
+        start..end.max(start)
+    }
+
     /// Start and end position of `diagnostic`, which is in the indexed text.
     pub fn locate(&self, diagnostic: &Diagnostic, text: &str) -> (Position, Position) {
         Self::locate_with(diagnostic, |offset| self.position(text, offset))
@@ -358,6 +369,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn line_bounds_exclude_the_line_break() {
+        let text = "ab\ncd\n\nef";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_bounds(text, 0), 0..2);
+        assert_eq!(index.line_bounds(text, 2), 0..2);
+        assert_eq!(index.line_bounds(text, 4), 3..5);
+        assert_eq!(index.line_bounds(text, 6), 6..6);
+        assert_eq!(index.line_bounds(text, 9), 7..9);
+        assert_eq!(index.line_bounds(text, 99), 7..9);
     }
 
     #[test]

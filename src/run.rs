@@ -37,7 +37,13 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(error) if is_broken_pipe(&error) => ExitCode::from(EXIT_OK),
         Err(error) => {
-            eprintln!("error: {error:#}");
+            // Causes quote paths and values from the knowledge base: nothing may steer the
+            // terminal.
+            let message = format!("{error:#}");
+            eprintln!(
+                "error: {}",
+                crate::text::escape_control_keep_lines(&message)
+            );
             ExitCode::from(EXIT_FAILURE)
         }
     }

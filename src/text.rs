@@ -115,9 +115,18 @@ mod tests {
 
     #[test]
     fn unsafe_controls_are_replaced() {
-        assert_eq!(without_controls("a\u{1b}[31mb\tc\r\n"), "a\u{fffd}[31mb\tc\r\n");
-        assert_eq!(without_controls("\u{b}\u{85}\u{7f}\u{ffff}"), "\u{fffd}".repeat(4));
-        assert!(matches!(without_controls("plain"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(
+            without_controls("a\u{1b}[31mb\tc\r\n"),
+            "a\u{fffd}[31mb\tc\r\n"
+        );
+        assert_eq!(
+            without_controls("\u{b}\u{85}\u{7f}\u{ffff}"),
+            "\u{fffd}".repeat(4)
+        );
+        assert!(matches!(
+            without_controls("plain"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]

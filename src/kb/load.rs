@@ -3,7 +3,9 @@
 
 use std::io::Read;
 use std::ops::Range;
+use std::path::Path;
 
+use super::access;
 use super::markdown;
 use super::model::Data;
 use super::split::{SplitError, split};
@@ -26,10 +28,10 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Loads `found`; `file_index` is the position its [`SourceFile`] will have.
-pub fn load(found: &Found, file_index: usize) -> Loaded {
+/// Loads `found` (under `root`); `file_index` is the position its [`SourceFile`] will have.
+pub fn load(root: &Path, found: &Found, file_index: usize) -> Loaded {
     let mut diagnostics = Vec::new();
-    match read_text(found, &mut diagnostics) {
+    match read_text(root, found, &mut diagnostics) {
         Ok(text) => from_text(found, file_index, text),
         Err(text) => unparsed(found, text, diagnostics),
     }
@@ -71,12 +73,18 @@ pub fn from_text(found: &Found, file_index: usize, text: String) -> Loaded {
 }
 
 /// The file's text, or (as `Err`) what can be shown of it after a diagnostic.
-fn read_text(found: &Found, diagnostics: &mut Vec<Diagnostic>) -> Result<String, String> {
+fn read_text(
+    root: &Path,
+    found: &Found,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<String, String> {
     let mut problem = |code, message: String| {
         diagnostics.push(Diagnostic::new(code, found.rel.clone(), None, message));
         String::new()
     };
-    let file = std::fs::File::open(&found.path)
+    // Through the one access rule: a document swapped for a link after the walk is still
+    // not followed.
+    let file = access::open(root, &found.rel)
         .map_err(|e| problem(Code::UnreadableFile, format!("cannot read the file: {e}")))?;
     // The size on disk saves reallocations and probe reads; a file that grows meanwhile is
     // still read, up to the limit.

@@ -39,6 +39,21 @@ use crate::diag::Diagnostic;
 use markdown::Body;
 use yaml::Node;
 
+/// Every folder above the `/`-separated `paths`.
+fn folders_of<'a>(paths: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    let mut folders = HashSet::new();
+    for path in paths {
+        let mut folder = path;
+        while let Some((parent, _)) = folder.rsplit_once('/') {
+            if !folders.insert(parent.to_string()) {
+                break;
+            }
+            folder = parent;
+        }
+    }
+    folders
+}
+
 /// A file that was read, kept for diagnostics to quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
@@ -86,6 +101,8 @@ pub struct KnowledgeBase {
     pub other_files: HashSet<String>,
     /// The position of each document by its relative path.
     pub by_path: HashMap<String, usize>,
+    /// Every folder that holds a file read or found (`content`, `content/assets`, …).
+    pub folders: HashSet<String>,
     /// Ids and derived facts.
     pub index: Index,
     /// Problems found while loading.
@@ -102,7 +119,7 @@ impl KnowledgeBase {
             .documents
             .par_iter()
             .enumerate()
-            .map(|(i, found)| load::load(found, i))
+            .map(|(i, found)| load::load(root, found, i))
             .collect();
         let mut kb = Self::assemble(root, today, loaded, walked.files);
         kb.config = config;
@@ -166,6 +183,12 @@ impl KnowledgeBase {
                 by_path
             },
         );
+        let folders = folders_of(
+            files
+                .iter()
+                .map(|f| f.path.as_str())
+                .chain(other_files.iter().map(String::as_str)),
+        );
         KnowledgeBase {
             root: root.to_path_buf(),
             config: Config::default(),
@@ -174,6 +197,7 @@ impl KnowledgeBase {
             documents,
             other_files,
             by_path,
+            folders,
             index,
             load_diagnostics,
         }

@@ -110,7 +110,10 @@ mod tests {
 
     #[test]
     fn text_values_hold_no_carriage_return_or_control() {
-        assert_eq!(text_value("a\rDTSTART:1\r\nb\u{1b}"), "a\nDTSTART:1\nb\u{fffd}");
+        assert_eq!(
+            text_value("a\rDTSTART:1\r\nb\u{1b}"),
+            "a\nDTSTART:1\nb\u{fffd}"
+        );
     }
 
     #[test]

@@ -35,9 +35,11 @@ pub fn write(
     Ok(())
 }
 
-/// Escapes a command's message as the Actions runner expects.
+/// Escapes a command's message as the Actions runner expects; other control characters
+/// (which the log viewer would interpret) become visible escapes.
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
+    crate::text::escape_control_keep_lines(text)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -54,6 +56,7 @@ mod tests {
     #[test]
     fn escapes_per_the_runner() {
         assert_eq!(data("50% a\nb"), "50%25 a%0Ab");
+        assert_eq!(data("a\u{1b}]52;c;eA==\u{7}"), "a\\u{1b}]52;c;eA==\\u{7}");
         assert_eq!(property("a,b:c"), "a%2Cb%3Ac");
     }
 }

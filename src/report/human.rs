@@ -8,6 +8,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 
 use super::{Sources, Summary};
 use crate::diag::{Diagnostic, Severity};
+use crate::text::escape_control;
 
 /// Writes every diagnostic and then the summary.
 pub fn write(
@@ -34,37 +35,78 @@ fn group<'a>(d: &'a Diagnostic, sources: &Sources<'a>) -> Group<'a> {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
+    // Messages and paths quote the content: escape what could steer the terminal. (The
+    // quoted source itself is safe: annotate-snippets shows control characters as symbols.)
+    let path = escape_control(&d.file);
+    let title = level
+        .primary_title(escape_control(&d.message))
+        .id(d.code.as_str());
     let mut group = match d.span.as_ref().filter(|_| !text.is_empty()) {
         Some(span) => {
-            let (lines, local) = lines_around(text, span);
+            let (lines, local) = lines_around(text, span, |at| sources.line_bounds(&d.file, at));
             let first_line = sources.position(&d.file, lines.start).line;
-            title.element(
-                Snippet::source(&text[lines])
+            let (window, local) = window(&text[lines.clone()], local);
+            let snippet =
+                Snippet::source(&text[lines.start + window.start..lines.start + window.end])
                     .line_start(first_line)
-                    .path(d.file.as_str())
-                    .annotation(AnnotationKind::Primary.span(local)),
-            )
+                    .annotation(AnnotationKind::Primary.span(local));
+            if window.start == 0 {
+                title.element(snippet.path(path))
+            } else {
+                // The quote starts inside the line: say where the span is, as the snippet
+                // cannot know its column.
+                let at = sources.position(&d.file, span.start);
+                title
+                    .element(Origin::path(path).line(at.line).char_column(at.column))
+                    .element(snippet)
+            }
         }
-        None => title.element(Origin::path(d.file.as_str())),
+        None => title.element(Origin::path(path)),
     };
     if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(escape_control(help)));
     }
     group
 }
 
+/// The most bytes of source quoted for one diagnostic; a longer stretch (a long line or a
+/// span over many lines) is cut to a window from shortly before the span, so that thousands of
+/// diagnostics on one long line do not each quote all of it.
+const MAX_QUOTE: usize = 2048;
+
+/// The part of `lines` to quote, and `local` (the span in `lines`) within it.
+fn window(lines: &str, local: Range<usize>) -> (Range<usize>, Range<usize>) {
+    if lines.len() <= MAX_QUOTE {
+        return (0..lines.len(), local);
+    }
+    let start = floor_char_boundary(lines, local.start.saturating_sub(MAX_QUOTE / 8));
+    let start = lines[start..local.start]
+        .rfind('\n')
+        .map_or(start, |i| start + i + 1);
+    let end = ceil_char_boundary(lines, start + MAX_QUOTE).max(local.start);
+    let end = lines[local.start..end]
+        .rfind('\n')
+        .map_or(end, |i| local.start + i);
+    let span = local.start - start..local.end.min(end).max(local.start) - start;
+    (start..end, span)
+}
+
 /// The whole lines that `span` touches (without a byte-order mark), and the span within
-/// them, widened to whole characters so that no slice falls inside one.
-fn lines_around(text: &str, span: &Range<usize>) -> (Range<usize>, Range<usize>) {
+/// them, widened to whole characters so that no slice falls inside one. `line_of` gives
+/// the bounds of the line holding an offset, without its line break.
+fn lines_around(
+    text: &str,
+    span: &Range<usize>,
+    line_of: impl Fn(usize) -> Range<usize>,
+) -> (Range<usize>, Range<usize>) {
     let start = floor_char_boundary(text, span.start);
     let end = ceil_char_boundary(text, span.end.max(start));
-    let mut first = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let mut first = line_of(start).start;
     if first == 0 && text.starts_with('\u{feff}') {
         first = 3.min(start);
     }
-    let last = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let last = if text[..last].ends_with('\r') {
+    let last = line_of(end).end.max(end);
+    let last = if text[..last].ends_with('\r') && last > end {
         last - 1
     } else {
         last
@@ -109,9 +151,29 @@ mod tests {
     #[test]
     fn lines_around_a_span() {
         let text = "a\r\nbc: d\r\ne";
-        assert_eq!(lines_around(text, &(7..8)), (3..8, 4..5));
+        assert_eq!(around(text, &(7..8)), (3..8, 4..5));
         let bom = "\u{feff}---\nx";
-        assert_eq!(lines_around(bom, &(3..6)), (3..6, 0..3));
+        assert_eq!(around(bom, &(3..6)), (3..6, 0..3));
+    }
+
+    fn around(text: &str, span: &Range<usize>) -> (Range<usize>, Range<usize>) {
+        let index = crate::diag::LineIndex::new(text);
+        lines_around(text, span, |at| index.line_bounds(text, at))
+    }
+
+    #[test]
+    fn long_lines_are_quoted_around_the_span() {
+        let line = "é".repeat(2000);
+        let local = 3000..3004;
+        let (quoted, span) = window(&line, local.clone());
+        assert!(quoted.len() <= MAX_QUOTE + 2, "{quoted:?}");
+        assert!(quoted.start > 0 && quoted.end > local.end);
+        assert_eq!(
+            &line[quoted.clone()][span],
+            &line[local],
+            "the span stays on the same text"
+        );
+        assert_eq!(window(&line[..100], 3..5), (0..100, 3..5));
     }
 
     #[test]
@@ -119,9 +181,9 @@ mod tests {
         // U+FFFD (three bytes) where an invalid byte was: a one-byte span at its start.
         let text = "---\ntitle: a\u{fffd}b\n";
         let at = text.find('\u{fffd}').expect("replacement character");
-        let (lines, local) = lines_around(text, &(at..at + 1));
+        let (lines, local) = around(text, &(at..at + 1));
         assert_eq!(&text[lines.clone()][local], "\u{fffd}");
-        assert_eq!(lines_around(text, &(at + 1..at + 2)).1, 8..11);
+        assert_eq!(around(text, &(at + 1..at + 2)).1, 8..11);
     }
 
     #[test]

@@ -56,6 +56,17 @@ impl<'a> Sources<'a> {
             None => crate::diag::position("", offset),
         }
     }
+
+    /// The byte range of the line of `path` that holds byte `offset`, without its line
+    /// break (empty when the file was not read).
+    pub fn line_bounds(&self, path: &str, offset: usize) -> std::ops::Range<usize> {
+        match self.texts.get(path) {
+            Some((text, index)) => index
+                .get_or_init(|| LineIndex::new(text))
+                .line_bounds(text, offset),
+            None => 0..0,
+        }
+    }
 }
 
 /// Whether to colour output to a stream: only a terminal, and never with `NO_COLOR` set.

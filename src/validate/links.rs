@@ -49,9 +49,12 @@ pub fn resolve<'a>(kb: &'a KnowledgeBase, doc: &Document, dest: &str) -> Target<
     }
 }
 
-/// Whether a file or folder exists at `path` (relative to the root).
+/// Whether a file or folder that the walk accepted is at `path` (relative to the root):
+/// what is published, so a link to a dot-file, through a symbolic link or outside
+/// `content/` is broken even when something is there on disk.
 pub fn exists(kb: &KnowledgeBase, path: &str) -> bool {
-    kb.by_path.contains_key(path) || kb.other_files.contains(path) || kb.root.join(path).exists()
+    let path = path.trim_end_matches('/');
+    kb.by_path.contains_key(path) || kb.other_files.contains(path) || kb.folders.contains(path)
 }
 
 fn has_scheme(dest: &str) -> bool {

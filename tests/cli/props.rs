@@ -37,7 +37,10 @@ fn reports(path: &str, bytes: &[u8]) -> serde_json::Value {
         assert!(human.trim_end().ends_with("warnings") || human.trim_end().ends_with("warning"));
     }
     for line in report(Format::Github, false).lines() {
-        assert!(line.starts_with("::error ") || line.starts_with("::warning "), "{line}");
+        assert!(
+            line.starts_with("::error ") || line.starts_with("::warning "),
+            "{line}"
+        );
     }
     for format in [Format::Sarif, Format::Gitlab] {
         serde_json::from_str::<serde_json::Value>(&report(format, false))

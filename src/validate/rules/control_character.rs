@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::yaml::{Node, Value};
-use crate::text::is_unsafe_control as is_forbidden;
+use crate::text::is_unsafe_control;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -48,9 +48,9 @@ impl Rule for ControlCharacter {
 fn raw_runs(text: &str) -> impl Iterator<Item = (Range<usize>, char)> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
-        let (start, first) = chars.by_ref().find(|(_, c)| is_forbidden(*c))?;
+        let (start, first) = chars.by_ref().find(|(_, c)| is_unsafe_control(*c))?;
         let mut end = start + first.len_utf8();
-        while let Some((at, c)) = chars.next_if(|(_, c)| is_forbidden(*c)) {
+        while let Some((at, c)) = chars.next_if(|(_, c)| is_unsafe_control(*c)) {
             end = at + c.len_utf8();
         }
         Some((start..end, first))
@@ -65,7 +65,7 @@ fn escaped_in_values(node: &Node, text: &str, found: &mut Vec<(Range<usize>, cha
             let raw = text.get(node.span.clone()).unwrap_or("");
             let bad = value
                 .chars()
-                .find(|c| (is_forbidden(*c) || *c == '\r') && !raw.contains(*c));
+                .find(|c| (is_unsafe_control(*c) || *c == '\r') && !raw.contains(*c));
             if let Some(c) = bad {
                 found.push((node.span.clone(), c));
             }
@@ -123,7 +123,9 @@ mod tests {
             ),
             "{found:?}"
         );
-        assert!(found[1].starts_with("content/themes/open-wob.md:5:6: invisible control character U+001B (escape)"));
+        assert!(found[1].starts_with(
+            "content/themes/open-wob.md:5:6: invisible control character U+001B (escape)"
+        ));
         assert!(found[2].contains("U+0007 (bell)"));
     }
 

@@ -1,8 +1,8 @@
 //! One rule per file, each named by its code.
 
 mod broken_anchor;
-mod control_character;
 mod broken_link;
+mod control_character;
 mod date_mismatch;
 mod duplicate_id;
 mod empty_body;

@@ -484,3 +484,26 @@ fn every_document_gets_the_date_of_its_last_commit() {
         Some("2020-01-01")
     );
 }
+
+/// A link to what is on disk but never published (a dot-file, a file outside `content/`)
+/// is broken: the page would link to nothing. A link to a folder that holds files is fine.
+#[test]
+fn links_to_what_is_not_published_are_broken() {
+    let (status, json) = Test::empty()
+        .file("content/assets/.geheim.txt", "x")
+        .file("content/assets/logo.png", "png")
+        .file("README.md", "root readme")
+        .file(
+            "content/themes/open-wob.md",
+            "---\ntitle: T\nsummary: S\n---\n[a](../assets/.geheim.txt) [b](../../README.md) [c](../assets/) [d](../assets/logo.png)\n",
+        )
+        .json();
+    assert_eq!(status, Some(1));
+    assert_eq!(
+        crate::support::located(&json),
+        [
+            "broken-link@content/themes/open-wob.md:5:5",
+            "broken-link@content/themes/open-wob.md:5:32",
+        ]
+    );
+}
