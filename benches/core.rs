@@ -69,3 +69,34 @@ fn page_markdown(bencher: Bencher) {
     );
     bencher.bench(|| pioneers::render::markdown::to_html(&body, &|_| None));
 }
+
+/// Validating and reporting (human and JSON) one document with 10,000 broken links on a
+/// single line: each diagnostic is placed through the file's line index and quoted in a
+/// window, so this grows linearly with the number of diagnostics.
+#[divan::bench(args = ["human", "json"])]
+fn many_diagnostics_in_one_file(bencher: Bencher, format: &str) {
+    use pioneers::cli::Format;
+    use pioneers::report::{Sources, write};
+    let body: String = (0..10_000).map(|i| format!("[x](nope-{i}.md) ")).collect();
+    let text = format!("---\ntitle: T\nsummary: S\n---\n{body}\n");
+    let kb = KnowledgeBase::from_memory(
+        &[("content/themes/links.md", text.as_str())],
+        &[],
+        parse_date("2020-01-01").expect("date"),
+    );
+    let format = if format == "human" {
+        Format::Human
+    } else {
+        Format::Json
+    };
+    bencher.bench(|| {
+        let diagnostics = pioneers::validate::validate(&kb);
+        let sources = Sources::new(
+            kb.files.iter().map(|f| (f.path.as_str(), f.text.as_str())),
+            kb.files.len(),
+        );
+        let mut out = Vec::new();
+        write(&mut out, format, &diagnostics, &sources, false).expect("writes");
+        out.len()
+    });
+}

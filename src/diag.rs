@@ -90,6 +90,7 @@ codes! {
     MissingImage = "missing-image", Error, "An image points to a file that does not exist.";
     RawHtml = "raw-html", Warning, "The body contains raw HTML, which is escaped when rendered.";
     MissingRetrospective = "missing-retrospective", Warning, "A held session has no retrospective yet.";
+    DuplicateItem = "duplicate-item", Error, "A list names the same item twice (tags count as the same when their pages would be).";
     ReservedPath = "reserved-path", Error, "A file under `content/` would be published at the path of a page the site generates.";
 }
 
