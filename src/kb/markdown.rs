@@ -147,7 +147,8 @@ impl Reader<'_> {
                 }
             }
             Event::Html(_) | Event::InlineHtml(_) => {
-                self.html.push(self.base + range.start..self.base + range.end);
+                self.html
+                    .push(self.base + range.start..self.base + range.end);
             }
             _ => {}
         }
