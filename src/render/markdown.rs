@@ -101,7 +101,7 @@ impl HeadingAdapter for Headings {
         comrak::html::escape(output, &heading.content)?;
         output.write_str("'\" data-heading-content=\"")?;
         comrak::html::escape(output, &heading.content)?;
-        write!(output, "\" class=\"anchor\"></a></h{}>\n", heading.level)
+        writeln!(output, "\" class=\"anchor\"></a></h{}>", heading.level)
     }
 }
 
