@@ -154,10 +154,12 @@ struct Patterns {
 fn patterns() -> &'static Patterns {
     static PATTERNS: OnceLock<Patterns> = OnceLock::new();
     PATTERNS.get_or_init(|| {
-        let forbidden = class_of(is_forbidden_in_value);
-        let space = class_of(char::is_whitespace);
-        let host_char = format!(r"(?:[A-Za-z0-9.:\[\]-]|[^\u0000-\u007F{forbidden}{space}])");
-        let first_host_char = format!(r"(?:[A-Za-z0-9.\[\]-]|[^\u0000-\u007F{forbidden}{space}])");
+        let forbidden = class_of(0, is_forbidden_in_value);
+        let space = class_of(0, char::is_whitespace);
+        // Beyond ASCII, a host may have any letter, but no space or control character.
+        let beyond_ascii = class_of(0x80, |c| c.is_whitespace() || is_forbidden_in_value(c));
+        let host_char = format!(r"(?:[A-Za-z0-9.:\[\]-]|[^\u0000-\u007F{beyond_ascii}])");
+        let first_host_char = format!(r"(?:[A-Za-z0-9.\[\]-]|[^\u0000-\u007F{beyond_ascii}])");
         Patterns {
             text: format!("^[^{forbidden}]*$"),
             filled_text: format!("^[^{forbidden}]*[^{forbidden}{space}][^{forbidden}]*$"),
@@ -168,10 +170,11 @@ fn patterns() -> &'static Patterns {
     })
 }
 
-/// The characters of the Basic Multilingual Plane for which `test` holds, as the inside of
+/// The characters from `from` to the end of the Basic Multilingual Plane for which `test`
+/// holds, as the inside of
 /// a regular-expression class (`\u0009-\u000D\u0020…`). Whitespace and control characters
 /// all lie in that plane (a unit test checks it).
-fn class_of(test: impl Fn(char) -> bool) -> String {
+fn class_of(from: u32, test: impl Fn(char) -> bool) -> String {
     let mut class = String::new();
     let mut run: Option<(u32, u32)> = None;
     fn close(run: Option<(u32, u32)>, class: &mut String) {
@@ -181,7 +184,7 @@ fn class_of(test: impl Fn(char) -> bool) -> String {
             None => {}
         }
     }
-    for code in 0..=0xFFFF_u32 {
+    for code in from..=0xFFFF_u32 {
         let holds = char::from_u32(code).is_some_and(&test);
         run = match (holds, run) {
             (true, Some((first, last))) if last + 1 == code => Some((first, code)),
@@ -255,16 +258,16 @@ mod tests {
     #[test]
     fn character_classes_are_the_validator_s_tests() {
         assert_eq!(
-            class_of(|c| c == 'a' || c == 'b' || c == 'd'),
+            class_of(0, |c| c == 'a' || c == 'b' || c == 'd'),
             "\\u0061-\\u0062\\u0064"
         );
-        let space = class_of(char::is_whitespace);
+        let space = class_of(0, char::is_whitespace);
         assert!(
             space.starts_with("\\u0009-\\u000D\\u0020\\u0085\\u00A0"),
             "{space}"
         );
         assert!(space.ends_with("\\u3000"), "{space}");
-        let forbidden = class_of(is_forbidden_in_value);
+        let forbidden = class_of(0, is_forbidden_in_value);
         assert_eq!(
             forbidden,
             "\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F\\uFFFE-\\uFFFF"
