@@ -4,3 +4,4 @@
 //! front matter (`schema`).
 
 mod markdown;
+mod schema;
