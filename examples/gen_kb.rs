@@ -186,12 +186,13 @@ fn generate(args: &Args) -> std::io::Result<()> {
     for i in 0..themes {
         let carrier = rng.below(orgs);
         let links = [format!("../organisations/org-{carrier}.md")];
+        let (first_tag, second_tag) = two_different(&mut rng, WORDS.len());
         let front = format!(
             "title: Thema {i}\nsummary: Een thema over {} en {}.\ncarriers: [org-{carrier}]\ntags: [{}, {}]\n",
             word(&mut rng),
             word(&mut rng),
-            word(&mut rng),
-            word(&mut rng)
+            WORDS[first_tag],
+            WORDS[second_tag]
         );
         write(
             &content,
@@ -204,13 +205,14 @@ fn generate(args: &Args) -> std::io::Result<()> {
     for i in 0..sessions {
         let id = session_id(i);
         let theme = rng.below(themes);
+        let (first_participant, second_participant) = two_different(&mut rng, orgs);
         let front = format!(
             "title: Sessie {i}\ndate: {}\nstart: \"14:00\"\nend: \"17:00\"\ncity: Stad {}\nhosts: [org-{}]\nthemes: [thema-{theme}]\nparticipants: [org-{}, org-{}]\n",
             &id[..10],
             i % 50,
             rng.below(orgs),
-            rng.below(orgs),
-            rng.below(orgs)
+            first_participant,
+            second_participant
         );
         let links = [format!("../themes/thema-{theme}.md#aanpak")];
         write(&content, "sessions", &id, &front, &body(&mut rng, &links))?;
@@ -244,6 +246,13 @@ fn generate(args: &Args) -> std::io::Result<()> {
         args.out.display()
     );
     Ok(())
+}
+
+/// Two different numbers below `n` (a list must not name an item twice: `duplicate-item`).
+fn two_different(rng: &mut Rng, n: usize) -> (usize, usize) {
+    let first = rng.below(n);
+    let second = (first + 1 + rng.below(n.saturating_sub(1))) % n.max(1);
+    (first, second)
 }
 
 fn word(rng: &mut Rng) -> &'static str {

@@ -137,8 +137,21 @@ pub struct Field {
     pub max_chars: Option<usize>,
     /// The most items a list may have; every list field declares one (see [`TAGS_MAX_ITEMS`]).
     pub max_items: Option<usize>,
+    /// Whether, and how, the items of a list must differ from each other.
+    pub unique: Unique,
     /// What it means, for help texts and the JSON Schema.
     pub doc: &'static str,
+}
+
+/// When two items of a list are the same item (`duplicate-item`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unique {
+    /// Items may repeat (two authors can have the same name).
+    No,
+    /// No two items may be the same text (references).
+    Exact,
+    /// No two items may have the same tag page ([`tag_slug`]): `Open` and `open` are one tag.
+    TagPage,
 }
 
 const fn field(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
@@ -148,8 +161,14 @@ const fn field(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
         required: false,
         max_chars: None,
         max_items: None,
+        unique: Unique::No,
         doc,
     }
+}
+
+/// `field` as a list whose items all differ: exactly, or by their tag page.
+const fn distinct(unique: Unique, field: Field) -> Field {
+    Field { unique, ..field }
 }
 
 /// `field` as a list of at most `max` items.
@@ -158,6 +177,11 @@ const fn at_most(max: usize, field: Field) -> Field {
         max_items: Some(max),
         ..field
     }
+}
+
+/// `field` as a list of at most [`REFERENCES_MAX_ITEMS`] references, none repeated.
+const fn references(field: Field) -> Field {
+    distinct(Unique::Exact, at_most(REFERENCES_MAX_ITEMS, field))
 }
 
 const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
@@ -215,7 +239,10 @@ const ORGANISATION: &[Field] = &[
     ),
     field("city", FieldType::String, "Where it is based."),
     field("website", FieldType::Url, "Its website."),
-    at_most(TAGS_MAX_ITEMS, field("tags", STRINGS, "Free keywords.")),
+    distinct(
+        Unique::TagPage,
+        at_most(TAGS_MAX_ITEMS, field("tags", STRINGS, "Free keywords.")),
+    ),
 ];
 
 const LINK: &[Field] = &[
@@ -233,22 +260,16 @@ const THEME: &[Field] = &[
             "One sentence of at most 200 characters.",
         )
     },
-    at_most(
-        REFERENCES_MAX_ITEMS,
-        field(
-            "carriers",
-            ORGANISATIONS,
-            "Organisations that carry the theme.",
-        ),
-    ),
-    at_most(
-        REFERENCES_MAX_ITEMS,
-        field(
-            "proposed_by",
-            ORGANISATIONS,
-            "Organisations that proposed it.",
-        ),
-    ),
+    references(field(
+        "carriers",
+        ORGANISATIONS,
+        "Organisations that carry the theme.",
+    )),
+    references(field(
+        "proposed_by",
+        ORGANISATIONS,
+        "Organisations that proposed it.",
+    )),
     field(
         "proposed_in",
         FieldType::Ref(DocKind::Session),
@@ -259,11 +280,11 @@ const THEME: &[Field] = &[
         FieldType::Enum(THEME_STATUSES),
         "Derived from the sessions when absent.",
     ),
-    at_most(
-        REFERENCES_MAX_ITEMS,
-        field("related", THEMES, "Related themes (not itself)."),
+    references(field("related", THEMES, "Related themes (not itself).")),
+    distinct(
+        Unique::TagPage,
+        at_most(TAGS_MAX_ITEMS, field("tags", STRINGS, "Free keywords.")),
     ),
-    at_most(TAGS_MAX_ITEMS, field("tags", STRINGS, "Free keywords.")),
     at_most(
         ENTRIES_MAX_ITEMS,
         field(
@@ -285,23 +306,17 @@ const SESSION: &[Field] = &[
     field("end", FieldType::Time, "End time, after the start."),
     required("city", FieldType::String, "Where it takes place."),
     field("venue", FieldType::String, "The building or room."),
-    at_most(
-        REFERENCES_MAX_ITEMS,
-        required(
-            "hosts",
-            ORGANISATIONS,
-            "The organisations that host it (at least one).",
-        ),
-    ),
-    at_most(REFERENCES_MAX_ITEMS, field("themes", THEMES, "The agenda.")),
-    at_most(
-        REFERENCES_MAX_ITEMS,
-        field(
-            "participants",
-            ORGANISATIONS,
-            "Organisations that took part.",
-        ),
-    ),
+    references(required(
+        "hosts",
+        ORGANISATIONS,
+        "The organisations that host it (at least one).",
+    )),
+    references(field("themes", THEMES, "The agenda.")),
+    references(field(
+        "participants",
+        ORGANISATIONS,
+        "Organisations that took part.",
+    )),
     field("cancelled", FieldType::Bool, "Whether it was cancelled."),
     field("registration", FieldType::Url, "Where to sign up."),
 ];
@@ -336,24 +351,25 @@ const RETROSPECTIVE: &[Field] = &[
             "Who spoke.",
         ),
     ),
-    at_most(
-        REFERENCES_MAX_ITEMS,
-        field("themes_discussed", THEMES, "Themes treated in the session."),
-    ),
-    at_most(
-        REFERENCES_MAX_ITEMS,
-        field(
-            "themes_proposed",
-            THEMES,
-            "Themes raised for coming sessions.",
-        ),
-    ),
+    references(field(
+        "themes_discussed",
+        THEMES,
+        "Themes treated in the session.",
+    )),
+    references(field(
+        "themes_proposed",
+        THEMES,
+        "Themes raised for coming sessions.",
+    )),
     field(
         "next_session",
         FieldType::Ref(DocKind::Session),
         "The session that follows.",
     ),
-    at_most(TAGS_MAX_ITEMS, field("tags", STRINGS, "Free keywords.")),
+    distinct(
+        Unique::TagPage,
+        at_most(TAGS_MAX_ITEMS, field("tags", STRINGS, "Free keywords.")),
+    ),
 ];
 
 /// Whether `id` has the shape of a session id: `YYYY-MM-DD-<slug>` (digits where the date
@@ -363,12 +379,38 @@ pub fn is_session_id(id: &str) -> bool {
         id.get(range)
             .is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit()))
     };
+    let hyphen = |at: usize| id.as_bytes().get(at) == Some(&b'-');
     is_slug(id)
         && id.len() > 11
         && digits(0..4)
+        && hyphen(4)
         && digits(5..7)
+        && hyphen(7)
         && digits(8..10)
-        && id.as_bytes().get(10) == Some(&b'-')
+        && hyphen(10)
+}
+
+/// Whether `value` has the shape of an id of a `kind` document: a slug, and for a session
+/// `YYYY-MM-DD-<slug>`.
+pub fn is_id_of(kind: DocKind, value: &str) -> bool {
+    match kind {
+        DocKind::Session => is_session_id(value),
+        _ => is_slug(value),
+    }
+}
+
+/// The name of a tag's page, `tags/<slug>.html`: its [slug](crate::text::slugify), or `tag`
+/// when nothing is left of it. Tags with the same slug are one tag.
+pub fn tag_slug(tag: &str) -> String {
+    let slug = crate::text::slugify(tag);
+    if slug.is_empty() { "tag".into() } else { slug }
+}
+
+/// Whether `c` may not be in a front-matter value: a [control
+/// character](crate::text::is_unsafe_control) (`control-character`), or a carriage return,
+/// which YAML only puts in a value when it is written as the escape `\r`.
+pub fn is_forbidden_in_value(c: char) -> bool {
+    crate::text::is_unsafe_control(c) || c == '\r'
 }
 
 /// Whether `id` is a slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
@@ -411,6 +453,8 @@ mod tests {
         assert!(!is_session_id("abcd-09-18-x"));
         assert!(!is_session_id("kick-off"));
         assert!(!is_session_id("2017-09-18-../x"));
+        assert!(!is_session_id("2017a09-18-x"));
+        assert!(!is_session_id("2017-09a18-x"));
     }
 
     #[test]
@@ -430,6 +474,27 @@ mod tests {
         }
         for kind in DocKind::ALL {
             check(kind.fields());
+        }
+    }
+
+    #[test]
+    fn tags_with_one_page() {
+        assert_eq!(tag_slug("Open Data"), tag_slug("open-data"));
+        assert_eq!(tag_slug("Één"), "een");
+        assert_eq!(tag_slug("!!!"), "tag");
+    }
+
+    #[test]
+    fn references_and_tags_are_unique_and_other_lists_not() {
+        for kind in DocKind::ALL {
+            for f in kind.fields() {
+                let expected = match f.ty {
+                    FieldType::List(FieldType::Ref(_)) => Unique::Exact,
+                    FieldType::List(_) if f.name == "tags" => Unique::TagPage,
+                    _ => Unique::No,
+                };
+                assert_eq!(f.unique, expected, "{kind} {}", f.name);
+            }
         }
     }
 

@@ -111,6 +111,13 @@ impl Node {
         }
     }
 
+    /// Whether this is a plain scalar that YAML 1.2's core schema reads as a number (as an
+    /// editor converting the front matter to JSON does): an integer (`12`, `-3`, `0o17`,
+    /// `0x1F`), a decimal (`1.5`, `.5`, `1e3`), or `.inf`, `-.inf`, `.nan`.
+    pub fn is_number(&self) -> bool {
+        matches!(&self.value, Value::Scalar { text, quoted: false } if is_core_number(text))
+    }
+
     /// The items if this is a sequence.
     pub fn as_sequence(&self) -> Option<&[Node]> {
         match &self.value {
@@ -145,6 +152,7 @@ impl Node {
         match &self.value {
             Value::Scalar { .. } if self.is_null() => "nothing",
             Value::Scalar { .. } if self.as_bool().is_some() => "true/false",
+            Value::Scalar { .. } if self.is_number() => "a number",
             Value::Scalar { .. } => "a single value",
             Value::Sequence(_) => "a list",
             Value::Mapping(_) => "a mapping",
@@ -165,6 +173,39 @@ impl Node {
                 .fold(Size::ONE, Size::add),
         }
     }
+}
+
+/// Whether plain `text` is a number in YAML 1.2's core schema: `[-+]?[0-9]+`, `0o[0-7]+`,
+/// `0x[0-9a-fA-F]+`, `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`,
+/// `[-+]?(\.inf|\.Inf|\.INF)` or `\.nan|\.NaN|\.NAN`.
+fn is_core_number(text: &str) -> bool {
+    let digits = |s: &str, radix: u32| !s.is_empty() && s.chars().all(|c| c.is_digit(radix));
+    if let Some(octal) = text.strip_prefix("0o") {
+        return digits(octal, 8);
+    }
+    if let Some(hex) = text.strip_prefix("0x") {
+        return digits(hex, 16);
+    }
+    if matches!(text, ".nan" | ".NaN" | ".NAN") {
+        return true;
+    }
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    if matches!(unsigned, ".inf" | ".Inf" | ".INF") {
+        return true;
+    }
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+        None => (unsigned, None),
+    };
+    let mantissa = match mantissa.split_once('.') {
+        Some(("", fraction)) => digits(fraction, 10),
+        Some((whole, fraction)) => {
+            digits(whole, 10) && (fraction.is_empty() || digits(fraction, 10))
+        }
+        None => digits(mantissa, 10),
+    };
+    let exponent = exponent.is_none_or(|e| digits(e.strip_prefix(['-', '+']).unwrap_or(e), 10));
+    mantissa && exponent
 }
 
 /// The size of a tree, for the alias budget.
@@ -515,6 +556,52 @@ mod tests {
         assert!(root("a: ''").get("a").expect("a").as_str().is_some());
         assert!(root("a:").get("a").expect("a").is_null());
         assert!(root("a: ~").get("a").expect("a").is_null());
+    }
+
+    #[test]
+    fn numbers_as_yaml_1_2_core_reads_them() {
+        for number in [
+            "0", "2017", "-3", "+3", "0o17", "0x1F", "0xff", "1.5", ".5", "1.", "-.5", "1e3",
+            "1E-3", "2.5e+10", ".inf", "-.Inf", "+.INF", ".nan", ".NaN", "007",
+        ] {
+            assert!(
+                root(&format!("a: {number}"))
+                    .get("a")
+                    .expect("a")
+                    .is_number(),
+                "{number}"
+            );
+        }
+        for text in [
+            "",
+            "~",
+            "true",
+            "0o18",
+            "0xg",
+            "-0x1F",
+            "+0o7",
+            "1_000",
+            "1e",
+            "e3",
+            ".",
+            "-",
+            "1.2.3",
+            "2017-09-18",
+            "14:00",
+            "1,5",
+            "nan",
+            "inf",
+            ".Nan",
+            "0b101",
+            "12abc",
+            "١٢",
+        ] {
+            let yaml = format!("a: {text}");
+            let parsed = parse(&yaml, 0);
+            let node = parsed.root.and_then(|r| r.get("a").cloned());
+            assert!(!node.is_some_and(|n| n.is_number()), "{text}");
+        }
+        assert!(!root("a: '2017'").get("a").expect("a").is_number());
     }
 
     #[test]

@@ -1,9 +1,18 @@
 //! Markdown to HTML: the only way HTML enters a page. comrak with GitHub's extensions and
 //! heading ids; raw HTML is escaped, dangerous URLs dropped, links between documents turned
 //! into links between pages, and headings moved one level down under the page's own h1.
+//! Each heading's `id` comes from [`HeadingIds`], the function validation names anchors
+//! with, so a `#anchor` that `validate` accepts is an id on the page.
 
-use comrak::nodes::NodeValue;
-use comrak::{Arena, Options, format_html, parse_document};
+use std::fmt;
+use std::sync::{Mutex, PoisonError};
+
+use comrak::adapters::{HeadingAdapter, HeadingMeta};
+use comrak::nodes::{NodeValue, Sourcepos};
+use comrak::options::Plugins;
+use comrak::{Arena, Options, format_html_with_plugins, parse_document};
+
+use crate::kb::markdown::HeadingIds;
 
 /// comrak's options for pages.
 fn options() -> Options<'static> {
@@ -13,7 +22,6 @@ fn options() -> Options<'static> {
     options.extension.tasklist = true;
     options.extension.footnotes = true;
     options.extension.autolink = true;
-    options.extension.header_id_prefix = Some(String::new());
     options.render.r#unsafe = false;
     options.render.escape = true;
     options
@@ -39,11 +47,62 @@ pub fn to_html(markdown: &str, rewrite: &dyn Fn(&str) -> Option<String>) -> Stri
             _ => {}
         }
     }
+    let headings = Headings::default();
+    let mut plugins = Plugins::default();
+    plugins.render.heading_adapter = Some(&headings);
     let mut html = String::new();
-    if format_html(root, &options, &mut html).is_err() {
+    if format_html_with_plugins(root, &options, &mut html, &plugins).is_err() {
         html.clear();
     }
     html
+}
+
+/// Writes each heading with the id [`HeadingIds`] gives its text, and a `#` link to itself
+/// at its end (as comrak's own heading ids do).
+#[derive(Default)]
+struct Headings {
+    ids: Mutex<HeadingIds>,
+    /// The ids of the headings being written (one at a time; a stack to be safe).
+    open: Mutex<Vec<String>>,
+}
+
+impl HeadingAdapter for Headings {
+    fn enter(
+        &self,
+        output: &mut dyn fmt::Write,
+        heading: &HeadingMeta,
+        _sourcepos: Option<Sourcepos>,
+    ) -> fmt::Result {
+        let id = self
+            .ids
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .id(&heading.content);
+        write!(output, "<h{} id=\"", heading.level)?;
+        comrak::html::escape(output, &id)?;
+        output.write_str("\">")?;
+        self.open
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(id);
+        Ok(())
+    }
+
+    fn exit(&self, output: &mut dyn fmt::Write, heading: &HeadingMeta) -> fmt::Result {
+        let id = self
+            .open
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop()
+            .unwrap_or_default();
+        output.write_str("<a href=\"#")?;
+        comrak::html::escape(output, &id)?;
+        output.write_str("\" aria-label=\"Link to heading '")?;
+        comrak::html::escape(output, &heading.content)?;
+        output.write_str("'\" data-heading-content=\"")?;
+        comrak::html::escape(output, &heading.content)?;
+        writeln!(output, "\" class=\"anchor\"></a></h{}>", heading.level)
+    }
 }
 
 /// Renders one line of inline Markdown (a summary), without the paragraph around it.
@@ -98,6 +157,25 @@ mod tests {
         assert!(html.contains("<h2 id=\"wat-ging-goed\">"), "{html}");
         let anchor = crate::kb::markdown::heading_anchor("Één café");
         assert!(html.contains(&format!("<h3 id=\"{anchor}\">")), "{html}");
+    }
+
+    #[test]
+    fn a_heading_has_its_id_and_a_link_to_itself() {
+        assert_eq!(
+            plain("# Kop & \"zo\"\n"),
+            "<h2 id=\"kop--zo\">Kop &amp; &quot;zo&quot;<a href=\"#kop--zo\" aria-label=\"Link to heading 'Kop &amp; &quot;zo&quot;'\" data-heading-content=\"Kop &amp; &quot;zo&quot;\" class=\"anchor\"></a></h2>\n"
+        );
+    }
+
+    #[test]
+    fn a_heading_over_two_lines_has_the_id_validation_accepts() {
+        let text = "Twee regels\nin één kop\n===\n\nTwee regels\nin één kop\n---\n";
+        let html = plain(text);
+        let anchors = crate::kb::markdown::analyse(text, 0).anchors;
+        for id in ["twee-regels-in-één-kop", "twee-regels-in-één-kop-1"] {
+            assert!(html.contains(&format!(" id=\"{id}\"")), "{html}");
+            assert!(anchors.contains(id), "{anchors:?}");
+        }
     }
 
     #[test]

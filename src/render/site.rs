@@ -16,12 +16,13 @@ use super::i18n::{Lang, long_date, words};
 use super::markdown::{inline, to_html};
 use super::output::Sink;
 use crate::kb::date::format_date;
+use crate::kb::schema::tag_slug;
 use crate::kb::walk::{published_path, reserved};
 use crate::kb::{Data, DocKind, Document, KnowledgeBase, ThemeStatus};
 use crate::query::record::{record, state_name, theme_status};
 use crate::query::relations::{Relations, related};
 use crate::query::{ListQuery, default_sort, list};
-use crate::text::{slugify, sort_key};
+use crate::text::sort_key;
 use crate::validate::is_web_url;
 use crate::validate::links::{Target, resolve};
 
@@ -660,11 +661,6 @@ fn doc_title(doc: &Document) -> String {
     } else {
         title.clone()
     }
-}
-
-fn tag_slug(tag: &str) -> String {
-    let slug = slugify(tag);
-    if slug.is_empty() { "tag".into() } else { slug }
 }
 
 fn ids(records: &[crate::query::Record]) -> impl Iterator<Item = &str> {

@@ -93,26 +93,11 @@ fn normalise(from: &str, link: &str) -> Option<String> {
     Some(parts.join("/"))
 }
 
+/// `text` with `%XX` escapes decoded (invalid UTF-8 becomes U+FFFD, a lone `%` stays).
 fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = bytes
-            .get(i + 1..i + 3)
-            .and_then(|h| std::str::from_utf8(h).ok());
-        match (bytes[i], hex.and_then(|h| u8::from_str_radix(h, 16).ok())) {
-            (b'%', Some(byte)) => {
-                out.push(byte);
-                i += 3;
-            }
-            (byte, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    percent_encoding::percent_decode_str(text)
+        .decode_utf8_lossy()
+        .into_owned()
 }
 
 #[cfg(test)]
@@ -148,5 +133,7 @@ mod tests {
     fn decodes_percent_escapes() {
         assert_eq!(percent_decode("open%20wob"), "open wob");
         assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%C3%A9%zz"), "é%zz");
+        assert_eq!(percent_decode("%ff"), "\u{fffd}");
     }
 }

@@ -7,7 +7,8 @@ use crate::kb::yaml::{Node, Value};
 pub type MappingVisitor<'a> = dyn FnMut(&'static [Field], &Node, Option<&'static str>) + 'a;
 
 /// Calls `f` with the field, expected type and node of every non-null value the schema
-/// knows, descending into lists and mappings only where their shape is right.
+/// knows, descending into lists and mappings only where their shape is right. Empty list
+/// items ([`is_empty_item`]) are skipped: `missing-field` reports them, once.
 pub fn values(map: &Node, fields: &'static [Field], f: &mut dyn FnMut(&Field, FieldType, &Node)) {
     for (key, value) in map.as_mapping().unwrap_or_default() {
         let Some(field) = fields.iter().find(|field| key.as_str() == Some(field.name)) else {
@@ -24,7 +25,7 @@ fn visit(field: &Field, ty: FieldType, node: &Node, f: &mut dyn FnMut(&Field, Fi
     f(field, ty, node);
     match (ty, &node.value) {
         (FieldType::List(item), Value::Sequence(items)) => {
-            for node in items {
+            for node in items.iter().filter(|node| !is_empty_item(node)) {
                 visit(field, *item, node, f);
             }
         }
@@ -48,4 +49,10 @@ pub fn mappings(root: &Node, fields: &'static [Field], f: &mut MappingVisitor<'_
             f(fields, node, Some(field.name));
         }
     });
+}
+
+/// Whether a list item is empty: null (`~`, `null`, nothing after `-`) or text of only
+/// spaces. An empty item is an error, never silently dropped.
+pub fn is_empty_item(node: &Node) -> bool {
+    node.is_null() || matches!(&node.value, Value::Scalar { text, .. } if text.trim().is_empty())
 }

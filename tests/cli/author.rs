@@ -289,6 +289,34 @@ fn schema_accepts_the_sample_and_rejects_what_validate_rejects() {
 }
 
 #[test]
+fn the_printed_schema_is_the_one_the_differential_test_checks() {
+    for kind in pioneers::kb::DocKind::ALL {
+        let printed: serde_json::Value =
+            serde_json::from_str(&Test::empty().args(["schema", kind.name()]).run().stdout)
+                .expect("json");
+        assert_eq!(printed, pioneers::author::schema::schema_of(kind), "{kind}");
+    }
+    let theme: serde_json::Value =
+        serde_json::from_str(&Test::empty().args(["schema", "theme"]).run().stdout).expect("json");
+    let theme = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&theme)
+        .expect("valid schema");
+    let ok = serde_json::json!({"title": 2017, "summary": "S", "status": null, "tags": null});
+    assert!(theme.is_valid(&ok));
+    for bad in [
+        serde_json::json!({"title": true, "summary": "S"}),
+        serde_json::json!({"title": "  ", "summary": "S"}),
+        serde_json::json!({"title": "T", "summary": "S", "tags": ["a", null]}),
+        serde_json::json!({"title": "T", "summary": "S", "carriers": ["utrecht", "utrecht"]}),
+        serde_json::json!({"title": "T", "summary": "S", "carriers": ["Utrecht"]}),
+        serde_json::json!({"title": "T", "summary": "S", "links": [{"title": "x", "url": "https://a b.nl"}]}),
+    ] {
+        assert!(!theme.is_valid(&bad), "{bad}");
+    }
+}
+
+#[test]
 fn completions_and_man_page() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let output = Test::empty().args(["completions", shell]).run();

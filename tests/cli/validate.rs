@@ -292,3 +292,115 @@ fn colour_only_when_asked_for_by_a_terminal() {
         "piped output has no escape codes"
     );
 }
+
+/// The clean fixture with the theme's body replaced, and a retrospective linking `anchor`
+/// in it.
+fn linking_a_heading(body: &str, anchor: &str) -> Test {
+    Test::fixture("clean")
+        .file(
+            "content/themes/open-wob.md",
+            format!("---\ntitle: Open Wob\nsummary: S.\ncarriers: [utrecht]\n---\n{body}"),
+        )
+        .file(
+            "content/retrospectives/2017-09-18-kick-off.md",
+            format!("---\ntitle: T\nsession: 2017-09-18-kick-off\npublished: 2017-09-20\nauthors: [A]\n---\nZie [de kop](../themes/open-wob.md#{anchor}).\n"),
+        )
+}
+
+#[test]
+fn a_heading_over_two_lines_is_linked_by_the_id_its_page_has() {
+    let body = "Twee regels\nin één kop\n===\n";
+    let test = linking_a_heading(body, "twee-regels-in-één-kop");
+    let (status, json) = test.json();
+    assert_eq!(status, Some(0), "{json}");
+    let test = linking_a_heading(body, "twee-regels-in-één-kop");
+    let out = test.root().join("site");
+    let test = test.args(["render", "--out", out.to_str().expect("utf-8")]);
+    let output = test.run();
+    assert_eq!(output.status, Some(0), "{}", output.stderr);
+    let page = std::fs::read_to_string(out.join("themes/open-wob.html")).expect("page");
+    assert!(page.contains(" id=\"twee-regels-in-één-kop\""), "{page}");
+
+    let (status, json) = linking_a_heading(body, "twee-regelsin-één-kop").json();
+    assert_eq!(status, Some(1));
+    let diagnostic = &json["diagnostics"][0];
+    assert_eq!(diagnostic["code"], "broken-anchor");
+    assert_eq!(
+        diagnostic["help"], "did you mean `twee-regels-in-één-kop`?",
+        "{json}"
+    );
+}
+
+/// The clean fixture's theme with `fields` added to its front matter.
+fn theme_with(fields: &str) -> Test {
+    Test::fixture("clean").file(
+        "content/themes/open-wob.md",
+        format!("---\ntitle: Open Wob\nsummary: S.\n{fields}---\n## Aanpak\n"),
+    )
+}
+
+#[test]
+fn tags_with_one_page_and_repeated_references_are_duplicate_items() {
+    let (status, json) = theme_with("carriers: [utrecht, utrecht]\ntags: [Open, open]\n").json();
+    assert_eq!(status, Some(1));
+    assert_eq!(
+        located(&json),
+        [
+            "duplicate-item@content/themes/open-wob.md:4:21",
+            "duplicate-item@content/themes/open-wob.md:5:14",
+        ]
+    );
+    assert_eq!(
+        json["diagnostics"][1]["message"],
+        "`open` repeats `Open`: both are the tag page tags/open.html"
+    );
+}
+
+#[test]
+fn empty_list_items_are_reported_not_dropped() {
+    let (status, json) = theme_with("carriers:\n  - utrecht\n  -\ntags: [a, ~]\n").json();
+    assert_eq!(status, Some(1));
+    assert_eq!(
+        located(&json),
+        [
+            "missing-field@content/themes/open-wob.md:6:4",
+            "missing-field@content/themes/open-wob.md:7:11",
+        ]
+    );
+    assert_eq!(
+        json["diagnostics"][1]["message"],
+        "`tags` has an empty item"
+    );
+}
+
+#[test]
+fn what_the_schema_accepts_validate_accepts_and_the_other_way_round() {
+    let session = |fields: &str| {
+        Test::fixture("clean").file(
+            "content/sessions/2017-09-18-kick-off.md",
+            format!("---\ntitle: 2017\ndate: 2017-09-18\ncity: Schiedam\nhosts: [schiedam]\nthemes: [open-wob]\n{fields}---\n"),
+        )
+    };
+    let (status, json) = session("venue:\n").json();
+    assert_eq!(status, Some(0), "{json}");
+    let (status, json) = session("registration: https://a b.nl\ncancelled: ja\n").json();
+    assert_eq!(status, Some(1));
+    assert_eq!(
+        located(&json),
+        [
+            "invalid-url@content/sessions/2017-09-18-kick-off.md:7:15",
+            "wrong-type@content/sessions/2017-09-18-kick-off.md:8:12",
+        ]
+    );
+    let (status, json) = theme_with("carriers: [Utrecht, 2017]\nproposed_in: true\n").json();
+    assert_eq!(status, Some(1));
+    let codes: Vec<_> = located(&json)
+        .into_iter()
+        .map(|l| l.split('@').next().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        codes,
+        ["invalid-value", "wrong-type", "wrong-type"],
+        "{json}"
+    );
+}

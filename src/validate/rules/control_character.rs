@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use crate::diag::{Code, Diagnostic};
+use crate::kb::schema::is_forbidden_in_value;
 use crate::kb::yaml::{Node, Value};
 use crate::text::is_unsafe_control;
 use crate::validate::{Context, Rule};
@@ -65,7 +66,7 @@ fn escaped_in_values(node: &Node, text: &str, found: &mut Vec<(Range<usize>, cha
             let raw = text.get(node.span.clone()).unwrap_or("");
             let bad = value
                 .chars()
-                .find(|c| (is_unsafe_control(*c) || *c == '\r') && !raw.contains(*c));
+                .find(|c| is_forbidden_in_value(*c) && !raw.contains(*c));
             if let Some(c) = bad {
                 found.push((node.span.clone(), c));
             }

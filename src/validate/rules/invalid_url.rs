@@ -1,7 +1,7 @@
 //! `invalid-url`: URLs are absolute http or https addresses.
 
 use crate::diag::{Code, Diagnostic};
-use crate::kb::schema::FieldType;
+use crate::kb::schema::{FieldType, is_forbidden_in_value};
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
 
@@ -39,7 +39,10 @@ impl Rule for InvalidUrl {
     }
 }
 
-/// Whether `text` is `http://` or `https://` followed by a host, without whitespace.
+/// Whether `text` is `http://` or `https://` followed by a host, without whitespace or
+/// control characters anywhere. The host (after any `user@`, before any `/`, `?` or `#`)
+/// is ASCII letters, digits, `.`, `-`, `:` (not first) and `[` `]`, or letters beyond
+/// ASCII (`https://café.nl`). The JSON Schema's URL pattern says the same.
 pub fn is_web_url(text: &str) -> bool {
     let rest = text
         .strip_prefix("https://")
@@ -49,10 +52,15 @@ pub fn is_web_url(text: &str) -> bool {
     let host = host.rsplit('@').next().unwrap_or_default();
     !host.is_empty()
         && !host.starts_with(':')
-        && !text.contains(char::is_whitespace)
-        && host
+        && !text
             .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+            .any(|c| c.is_whitespace() || is_forbidden_in_value(c))
+        && host.chars().all(is_host_char)
+}
+
+/// Whether `c` may be in the host of a URL (see [`is_web_url`]).
+fn is_host_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']') || !c.is_ascii()
 }
 
 #[cfg(test)]
@@ -64,6 +72,9 @@ mod tests {
     fn web_urls() {
         assert!(is_web_url("https://www.schiedam.nl"));
         assert!(is_web_url("http://localhost:8080/a?b#c"));
+        assert!(is_web_url("https://café.nl/één?x=<y>"));
+        assert!(is_web_url("https://a@b@host.nl"));
+        assert!(is_web_url("http://[::1]:80"));
         for bad in [
             "www.schiedam.nl",
             "ftp://x.nl",
@@ -71,6 +82,12 @@ mod tests {
             "https://a b.nl",
             "javascript:alert(1)",
             "https:///x",
+            "https://:80",
+            "https://a,b.nl",
+            "https://user@",
+            "https://x.nl/a\u{a0}b",
+            "https://x.nl/\u{1b}",
+            "HTTPS://x.nl",
         ] {
             assert!(!is_web_url(bad), "{bad}");
         }

@@ -1,8 +1,11 @@
-//! `missing-field`: every required field is present and not empty.
+//! `missing-field`: every required field is present and not empty, and no list has an empty
+//! item (`tags: [a, ~]`, a `-` with nothing after it): the item would otherwise be dropped
+//! without a word.
 
 use crate::diag::{Code, Diagnostic};
+use crate::kb::schema::FieldType;
 use crate::kb::yaml::Node;
-use crate::validate::visit::mappings;
+use crate::validate::visit::{is_empty_item, mappings};
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -52,6 +55,23 @@ impl Rule for MissingField {
                     Some(_) => {}
                 }
             }
+            for field in fields {
+                let (FieldType::List(_), Some(items)) =
+                    (field.ty, map.get(field.name).and_then(Node::as_sequence))
+                else {
+                    continue;
+                };
+                for item in items.iter().filter(|item| is_empty_item(item)) {
+                    out.push(
+                        cx.diag(
+                            Code::MissingField,
+                            item.span.clone(),
+                            format!("`{}` has an empty item", field.name),
+                        )
+                        .with_help("remove it or write a value"),
+                    );
+                }
+            }
         });
     }
 }
@@ -93,6 +113,26 @@ mod tests {
             found[0].starts_with("content/sessions/2017-11-22-utrecht.md:2:1: `title` is empty")
         );
         assert!(found[1].contains(":5:1: `hosts` is empty"));
+    }
+
+    #[test]
+    fn empty_list_items_are_reported_at_the_item() {
+        let files = with((
+            "content/retrospectives/2017-11-22-utrecht.md",
+            "---\ntitle: T\nsession: 2017-11-22-utrecht\npublished: 2017-11-30\nauthors: [A, null]\ntags: [a, ~, '', ' ']\nthemes_discussed:\n  - open-wob\n  -\nspeakers: [~]\n---\nTekst\n",
+        ));
+        let found = check(&MissingField, &files);
+        assert_eq!(
+            found,
+            [
+                "content/retrospectives/2017-11-22-utrecht.md:5:14: `authors` has an empty item (remove it or write a value)",
+                "content/retrospectives/2017-11-22-utrecht.md:10:12: `speakers` has an empty item (remove it or write a value)",
+                "content/retrospectives/2017-11-22-utrecht.md:9:4: `themes_discussed` has an empty item (remove it or write a value)",
+                "content/retrospectives/2017-11-22-utrecht.md:6:11: `tags` has an empty item (remove it or write a value)",
+                "content/retrospectives/2017-11-22-utrecht.md:6:14: `tags` has an empty item (remove it or write a value)",
+                "content/retrospectives/2017-11-22-utrecht.md:6:18: `tags` has an empty item (remove it or write a value)",
+            ]
+        );
     }
 
     #[test]

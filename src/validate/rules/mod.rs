@@ -5,6 +5,7 @@ mod broken_link;
 mod control_character;
 mod date_mismatch;
 mod duplicate_id;
+mod duplicate_item;
 mod empty_body;
 mod end_before_start;
 mod invalid_date;
@@ -43,6 +44,7 @@ pub(super) static ALL: &[&dyn Rule] = &[
     &invalid_time::InvalidTime,
     &invalid_url::InvalidUrl,
     &too_long::TooLong,
+    &duplicate_item::DuplicateItem,
     &unknown_reference::UnknownReference,
     &self_reference::SelfReference,
     &date_mismatch::DateMismatch,

@@ -1,5 +1,7 @@
 //! `wrong-type`: each value has its field's shape: a single value, a list, a mapping,
-//! true/false. A single value is not accepted as a list.
+//! true/false. A single value is not accepted as a list. Text may be a number as written
+//! (`title: 2017`), but not `true` or `false`; an id is never a number or true/false (an
+//! editor reading the YAML sees a number, not the id `2017`).
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::schema::FieldType;
@@ -50,6 +52,9 @@ impl Rule for WrongType {
                     Some(format!("write a list: `{}: [{value}]`", field.name))
                 }
                 (FieldType::Bool, _) => Some("write `true` or `false`".into()),
+                (_, Some(value)) if ty.is_scalar() => Some(format!(
+                    "if you mean the text, put it in quotes: `'{value}'`"
+                )),
                 _ => None,
             };
             out.push(diag.with_optional_help(help));
@@ -63,6 +68,8 @@ fn fits(ty: FieldType, node: &Node) -> bool {
         (FieldType::List(_), Value::Sequence(_)) => true,
         (FieldType::Object(_), Value::Mapping(_)) => true,
         (FieldType::Bool, _) => node.as_bool().is_some(),
+        (FieldType::String | FieldType::Text, Value::Scalar { .. }) => node.as_bool().is_none(),
+        (FieldType::Ref(_), Value::Scalar { .. }) => node.as_bool().is_none() && !node.is_number(),
         (ty, Value::Scalar { .. }) => ty.is_scalar(),
         _ => false,
     }
@@ -114,6 +121,36 @@ mod tests {
         assert!(
             check(&WrongType, &files)[0]
                 .contains("`links` must be a mapping of fields, found a single value")
+        );
+    }
+
+    #[test]
+    fn numbers_are_text_but_true_and_false_are_not() {
+        let files = with((
+            "content/organisations/utrecht.md",
+            "---\nname: 2017\nkind: other\ncity: true\ntags: [1.5, False]\n---\n",
+        ));
+        assert_eq!(
+            check(&WrongType, &files),
+            [
+                "content/organisations/utrecht.md:4:7: `city` must be text, found true/false (if you mean the text, put it in quotes: `'true'`)",
+                "content/organisations/utrecht.md:5:13: `tags` must be text, found true/false (if you mean the text, put it in quotes: `'False'`)",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_id_is_not_a_number() {
+        let files = with((
+            "content/themes/open-wob.md",
+            "---\ntitle: T\nsummary: S\ncarriers: [utrecht, 2017, '2018']\nproposed_in: true\n---\n",
+        ));
+        assert_eq!(
+            check(&WrongType, &files),
+            [
+                "content/themes/open-wob.md:4:21: `carriers` must be the id of a organisation, found a number (if you mean the text, put it in quotes: `'2017'`)",
+                "content/themes/open-wob.md:5:14: `proposed_in` must be the id of a session, found true/false (if you mean the text, put it in quotes: `'true'`)",
+            ]
         );
     }
 
