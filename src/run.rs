@@ -10,18 +10,17 @@ use anyhow::{Context, Result, bail};
 use crate::author::new::{Outcome, Prompt, new_document};
 use crate::author::{init, schema};
 use crate::cli::{
-    Cli, Command, Format, InitArgs, NewArgs, Organisations, Retrospectives, SchemaArgs, Sessions,
-    StatusArg, Themes, TypeArg, ValidateArgs,
+    Cli, Command, InitArgs, NewArgs, Organisations, Retrospectives, SchemaArgs, Sessions, Themes,
+    ValidateArgs,
 };
-use crate::cli::{GraphFormat, LangArg, RenderArgs};
+use crate::cli::{GraphFormat, RenderArgs};
 use crate::diag::{Diagnostic, Severity};
 use crate::kb::date::system_today;
 use crate::kb::{DocKind, KnowledgeBase, find_root, walk};
 use crate::query::Filter;
 use crate::query::commands::{list_command, search_command, show_command, stats_command};
-use crate::render::i18n::Lang;
 use crate::render::site::SiteOptions;
-use crate::report::{self, Sources};
+use crate::report::{self, Format, Sources};
 use crate::validate::validate;
 
 /// Success (warnings allowed unless denied).
@@ -129,11 +128,9 @@ fn render_command(
             None
         }
     };
-    let lang = match args.lang {
-        Some(LangArg::En) => Lang::En,
-        Some(LangArg::Nl) => Lang::Nl,
-        None => Lang::from_code(kb.config.language.as_deref()),
-    };
+    let lang = args
+        .lang
+        .unwrap_or_else(|| crate::render::i18n::Lang::from_code(kb.config.language.as_deref()));
     let options = SiteOptions {
         title: kb
             .config
@@ -235,21 +232,11 @@ fn init_command(args: &InitArgs, cwd: &Path, out: &mut dyn Write) -> Result<u8> 
 fn schema_command(args: &SchemaArgs, out: &mut dyn Write) -> Result<u8> {
     let schema = match args.kind {
         None => schema::schema_of_all(),
-        Some(kind) => schema::schema_of(doc_kind(kind)),
+        Some(kind) => schema::schema_of(kind),
     };
     serde_json::to_writer_pretty(&mut *out, &schema)?;
     writeln!(out)?;
     Ok(EXIT_OK)
-}
-
-/// The document type a `--type` value names.
-pub fn doc_kind(kind: TypeArg) -> DocKind {
-    match kind {
-        TypeArg::Organisation => DocKind::Organisation,
-        TypeArg::Theme => DocKind::Theme,
-        TypeArg::Session => DocKind::Session,
-        TypeArg::Retrospective => DocKind::Retrospective,
-    }
 }
 
 fn new_command(kb: &mut KnowledgeBase, args: &NewArgs, out: &mut dyn Write) -> Result<u8> {
@@ -312,7 +299,7 @@ fn query(kb: &KnowledgeBase, command: Command, out: &mut dyn Write) -> Result<u8
             list,
         }) => {
             let mut filters = Vec::new();
-            filters.extend(status.map(|s| Filter::Status(status_word(s).into())));
+            filters.extend(status.map(|s| Filter::Status(s.as_str().into())));
             filters.extend(carrier.map(Filter::Carrier));
             filters.extend(tag.map(Filter::Tag));
             list_command(kb, DocKind::Theme, filters, &list, out)
@@ -351,15 +338,6 @@ fn query(kb: &KnowledgeBase, command: Command, out: &mut dyn Write) -> Result<u8
         }
         Command::Search(args) => search_command(kb, &args, out),
         Command::Stats(args) => stats_command(kb, &args, out),
-    }
-}
-
-fn status_word(status: StatusArg) -> &'static str {
-    match status {
-        StatusArg::Proposed => "proposed",
-        StatusArg::Scheduled => "scheduled",
-        StatusArg::Discussed => "discussed",
-        StatusArg::Closed => "closed",
     }
 }
 

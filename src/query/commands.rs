@@ -5,15 +5,13 @@ use std::io::{IsTerminal, Write};
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use anyhow::Result;
 
-use super::output::{ListFormat, columns, write_json, write_list, write_rows, write_show};
+use super::output::{columns, write_json, write_list, write_rows, write_show};
 use super::record::{fields, record};
 use super::relations::{Relations, related};
 use super::search::search;
 use super::stats::{Stats, stats};
 use super::{Filter, ListQuery, expr, is_field, list};
-use crate::cli::{
-    ListArgs, ListFormatArg, SearchArgs, ShowArgs, ShowFormat, StatsArgs, TableOrJson,
-};
+use crate::cli::{ListArgs, SearchArgs, ShowArgs, ShowFormat, StatsArgs, TableOrJson};
 use crate::kb::{Data, DocKind, KnowledgeBase};
 use crate::run::{EXIT_CONTENT, EXIT_FAILURE, EXIT_OK};
 use crate::text::escape_control;
@@ -62,13 +60,7 @@ pub fn list_command(
         limit: args.limit,
     };
     let records = list(kb, kind, &query);
-    let format = match args.format {
-        ListFormatArg::Table => ListFormat::Table,
-        ListFormatArg::Json => ListFormat::Json,
-        ListFormatArg::Csv => ListFormat::Csv,
-        ListFormatArg::Markdown => ListFormat::Markdown,
-    };
-    write_list(out, &records, columns(kind), format, terminal_width())?;
+    write_list(out, &records, columns(kind), args.format, terminal_width())?;
     Ok(EXIT_OK)
 }
 
@@ -111,8 +103,7 @@ pub fn show_command(
 
 /// `search TEXT`.
 pub fn search_command(kb: &KnowledgeBase, args: &SearchArgs, out: &mut dyn Write) -> Result<u8> {
-    let kind = args.kind.map(crate::run::doc_kind);
-    let hits = search(kb, &args.text.join(" "), kind, args.limit);
+    let hits = search(kb, &args.text.join(" "), args.kind, args.limit);
     match args.format {
         TableOrJson::Json => write_json(out, &hits)?,
         TableOrJson::Table => {

@@ -18,13 +18,14 @@ use crate::kb::DocKind;
 use crate::text::{escape_control, escape_control_keep_lines};
 
 /// A list format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ListFormat {
-    /// Aligned columns.
+    /// Aligned columns that fit the terminal.
     Table,
-    /// An array of objects.
+    /// An array of objects with every field.
     Json,
-    /// RFC 4180 CSV with every field.
+    /// CSV with every field (RFC 4180).
+    #[value(help = "CSV with every field")]
     Csv,
     /// A GitHub Markdown table.
     Markdown,
