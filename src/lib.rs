@@ -9,6 +9,8 @@ pub mod commands;
 pub mod diag;
 pub mod git;
 pub mod kb;
+#[cfg(test)]
+mod layering;
 pub mod query;
 pub mod render;
 pub mod report;
