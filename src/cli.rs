@@ -5,8 +5,14 @@ use std::path::PathBuf;
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand, ValueEnum};
 use time::Date;
 
+use crate::kb::ThemeStatus;
 use crate::kb::date::parse_date;
 use crate::kb::schema::{DocKind, Field, FieldType};
+use crate::query::output::ListFormat;
+use crate::render::i18n::Lang;
+/// The report formats `validate --format` takes (re-exported for the callers that name it
+/// here).
+pub use crate::report::Format;
 
 /// Keep, validate, query and render the knowledge of the Pioniersnetwerk Open Overheid.
 #[derive(Debug, Parser)]
@@ -94,19 +100,10 @@ pub struct RenderArgs {
     pub base_url: Option<String>,
     /// The site's language (default: language in pioneers.toml, else nl).
     #[arg(long, value_enum)]
-    pub lang: Option<LangArg>,
+    pub lang: Option<Lang>,
     /// Render even when the content has errors.
     #[arg(long)]
     pub allow_errors: bool,
-}
-
-/// Languages of the rendered site.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// Dutch.
-    Nl,
-    /// English.
-    En,
 }
 
 /// Options of `graph`.
@@ -150,7 +147,7 @@ pub struct InitArgs {
 pub struct SchemaArgs {
     /// Only this type (default: all four).
     #[arg(value_enum)]
-    pub kind: Option<TypeArg>,
+    pub kind: Option<DocKind>,
 }
 
 /// Options of `completions`.
@@ -176,19 +173,13 @@ pub struct NewArgs {
     pub values: Vec<(&'static str, Vec<String>)>,
 }
 
-impl DocKind {
-    fn from_name(name: &str) -> Option<DocKind> {
-        DocKind::ALL.into_iter().find(|k| k.name() == name)
-    }
-}
-
 impl FromArgMatches for NewArgs {
     fn from_arg_matches(matches: &ArgMatches) -> Result<Self, clap::Error> {
         let (name, sub) = matches
             .subcommand()
             .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::MissingSubcommand))?;
-        let kind = DocKind::from_name(name)
-            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidSubcommand))?;
+        let kind = DocKind::from_str(name, false)
+            .map_err(|_| clap::Error::new(clap::error::ErrorKind::InvalidSubcommand))?;
         let values = kind
             .fields()
             .iter()
@@ -294,7 +285,7 @@ pub enum Themes {
     List {
         /// Only themes with this status (declared, or derived from the sessions).
         #[arg(long, value_enum)]
-        status: Option<StatusArg>,
+        status: Option<ThemeStatus>,
         /// Only themes this organisation carries (its id).
         #[arg(long, value_name = "ORG")]
         carrier: Option<String>,
@@ -398,8 +389,8 @@ pub struct ListArgs {
     #[arg(long = "where", value_name = "EXPR")]
     pub filter: Option<String>,
     /// How to print the list.
-    #[arg(long, value_enum, default_value_t = ListFormatArg::Table)]
-    pub format: ListFormatArg,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
 }
 
 /// Options of `show`.
@@ -420,7 +411,7 @@ pub struct SearchArgs {
     pub text: Vec<String>,
     /// Only documents of this type.
     #[arg(long = "type", value_enum)]
-    pub kind: Option<TypeArg>,
+    pub kind: Option<DocKind>,
     /// Show at most N results.
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub limit: usize,
@@ -435,45 +426,6 @@ pub struct StatsArgs {
     /// How to print the report.
     #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
     pub format: TableOrJson,
-}
-
-/// Theme statuses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StatusArg {
-    /// Raised, on no agenda yet.
-    Proposed,
-    /// On a planned session's agenda.
-    Scheduled,
-    /// Treated in a held session.
-    Discussed,
-    /// Declared finished.
-    Closed,
-}
-
-/// Document types, for `search --type`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum TypeArg {
-    /// Organisations.
-    Organisation,
-    /// Themes.
-    Theme,
-    /// Sessions.
-    Session,
-    /// Retrospectives.
-    Retrospective,
-}
-
-/// List formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormatArg {
-    /// Aligned columns that fit the terminal.
-    Table,
-    /// An array of objects with every field.
-    Json,
-    /// CSV with every field.
-    Csv,
-    /// A GitHub Markdown table.
-    Markdown,
 }
 
 /// Formats of `show`.
@@ -561,21 +513,73 @@ pub struct ValidateArgs {
     pub changed_since: Option<String>,
 }
 
-/// Output formats of `validate`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// rustc-style, with the source line and a caret; coloured on a terminal.
-    Human,
-    /// One JSON object with `diagnostics` and `summary`.
-    Json,
-    /// GitHub Actions workflow commands, one per diagnostic.
-    Github,
-    /// SARIF 2.1.0, for code-scanning dashboards.
-    Sarif,
-    /// GitLab Code Quality JSON, for merge-request widgets.
-    Gitlab,
-}
-
 fn parse_today(text: &str) -> Result<Date, String> {
     parse_date(text).ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD"))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    /// The words a value flag accepts, as the command line shows them.
+    fn possible_values(path: &[&str], flag: &str) -> Vec<String> {
+        let mut command = Cli::command();
+        command.build();
+        let mut command = &command;
+        for name in path {
+            command = command.find_subcommand(name).expect("subcommand");
+        }
+        let arg = command
+            .get_arguments()
+            .find(|a| a.get_id() == flag)
+            .expect("flag");
+        arg.get_possible_values()
+            .iter()
+            .map(|v| v.get_name().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn the_domain_enums_accept_the_words_of_the_command_line() {
+        let types = ["organisation", "theme", "session", "retrospective"];
+        assert_eq!(possible_values(&["search"], "kind"), types);
+        assert_eq!(possible_values(&["schema"], "kind"), types);
+        assert_eq!(
+            possible_values(&["themes", "list"], "status"),
+            ["proposed", "scheduled", "discussed", "closed"]
+        );
+        assert_eq!(possible_values(&["render"], "lang"), ["nl", "en"]);
+        for list in ["themes", "sessions", "retrospectives", "organisations"] {
+            assert_eq!(
+                possible_values(&[list, "list"], "format"),
+                ["table", "json", "csv", "markdown"]
+            );
+        }
+        assert_eq!(
+            possible_values(&["validate"], "format"),
+            ["human", "json", "github", "sarif", "gitlab"]
+        );
+    }
+
+    #[test]
+    fn the_aliases_of_the_commands_stay() {
+        for args in [
+            ["pioneers", "retros", "list"],
+            ["pioneers", "orgs", "list"],
+            ["pioneers", "new", "theme"],
+        ] {
+            assert!(Cli::try_parse_from(args).is_ok(), "{args:?}");
+        }
+        let parsed =
+            Cli::try_parse_from(["pioneers", "search", "x", "--type", "session"]).expect("parses");
+        assert!(matches!(
+            parsed.command,
+            Command::Search(SearchArgs {
+                kind: Some(DocKind::Session),
+                ..
+            })
+        ));
+    }
 }

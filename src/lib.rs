@@ -5,14 +5,16 @@
 
 pub mod author;
 pub mod cli;
+pub mod commands;
 pub mod diag;
 pub mod git;
 pub mod kb;
+#[cfg(test)]
+mod layering;
 pub mod query;
 pub mod render;
 pub mod report;
-pub mod run;
 pub mod text;
 pub mod validate;
 
-pub use run::run;
+pub use commands::run;

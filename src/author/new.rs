@@ -8,12 +8,25 @@ use std::path::Path;
 use anyhow::{Context, Result};
 
 use super::yaml_out::{flow_list, scalar};
-use crate::cli::NewArgs;
 use crate::diag::{Diagnostic, Severity};
 use crate::kb::KnowledgeBase;
 use crate::kb::date::format_date;
 use crate::kb::schema::{DocKind, Field, FieldType, is_session_id, is_slug};
 use crate::text::{escape_control, slugify};
+
+/// The document to write: its type and the values given for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewDocument {
+    /// The type of document.
+    pub kind: DocKind,
+    /// The id, instead of the one made from the name or title.
+    pub id: Option<String>,
+    /// The Markdown body.
+    pub body: Option<String>,
+    /// The fields given, in schema order: list items one by one; objects as
+    /// `part; part; part` in field order.
+    pub values: Vec<(&'static str, Vec<String>)>,
+}
 
 /// What `new` decided, for the caller to report.
 #[derive(Debug, PartialEq, Eq)]
@@ -43,7 +56,11 @@ pub enum Prompt<'a> {
 }
 
 /// Builds, checks and writes the document `args` describes in `kb`.
-pub fn new_document(kb: &mut KnowledgeBase, args: &NewArgs, prompt: Prompt<'_>) -> Result<Outcome> {
+pub fn new_document(
+    kb: &mut KnowledgeBase,
+    args: &NewDocument,
+    prompt: Prompt<'_>,
+) -> Result<Outcome> {
     let kind = args.kind;
     let mut values: HashMap<&'static str, Vec<String>> = args.values.iter().cloned().collect();
     fill_defaults(kb, kind, &mut values);

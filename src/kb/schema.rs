@@ -4,15 +4,19 @@
 use std::fmt;
 
 /// The four document types.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum DocKind {
     /// An organisation in the network.
+    #[value(help = "Organisations")]
     Organisation,
     /// A theme the network treats.
+    #[value(help = "Themes")]
     Theme,
     /// A meeting of the network.
+    #[value(help = "Sessions")]
     Session,
     /// A look back on a session.
+    #[value(help = "Retrospectives")]
     Retrospective,
 }
 

@@ -6,12 +6,16 @@ use super::model::{list, objects, text, text_or_empty};
 use super::yaml::Node;
 
 /// Where a theme stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum ThemeStatus {
     /// Raised, not yet on any agenda.
+    #[value(help = "Raised, on no agenda yet")]
     Proposed,
     /// On the agenda of a planned session.
+    #[value(help = "On a planned session's agenda")]
     Scheduled,
     /// Treated in a held session.
     Discussed,

@@ -1,12 +1,12 @@
 //! Querying: records of documents, filters, `--where`, sorting, search, the health report
 //! and their output formats.
 
-pub mod commands;
 pub mod expr;
 pub mod output;
 pub mod record;
 pub mod relations;
 pub mod search;
+pub mod show;
 pub mod stats;
 
 use rayon::prelude::*;

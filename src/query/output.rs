@@ -14,17 +14,19 @@ use serde_json::Value;
 
 use super::Record;
 use super::record::cell;
+use super::stats::Stats;
 use crate::kb::DocKind;
 use crate::text::{escape_control, escape_control_keep_lines};
 
 /// A list format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ListFormat {
-    /// Aligned columns.
+    /// Aligned columns that fit the terminal.
     Table,
-    /// An array of objects.
+    /// An array of objects with every field.
     Json,
-    /// RFC 4180 CSV with every field.
+    /// CSV with every field (RFC 4180).
+    #[value(help = "CSV with every field")]
     Csv,
     /// A GitHub Markdown table.
     Markdown,
@@ -211,6 +213,66 @@ pub fn write_show(
         writeln!(out, "\n{}", escape_control_keep_lines(body))?;
     }
     Ok(())
+}
+
+/// The health report as two tables: the measures, then what each organisation does.
+pub fn write_stats(out: &mut dyn Write, s: &Stats, width: Option<u16>) -> io::Result<()> {
+    let list = |ids: &[String]| {
+        if ids.is_empty() {
+            "none".to_string()
+        } else {
+            ids.join(", ")
+        }
+    };
+    let statuses = s
+        .themes_per_status
+        .iter()
+        .map(|(k, v)| format!("{v} {k}"))
+        .collect::<Vec<_>>();
+    let years = s
+        .sessions_per_year
+        .iter()
+        .map(|(y, n)| format!("{y}: {n}"))
+        .collect::<Vec<_>>();
+    let median = match s.median_days_to_first_session {
+        Some(days) => {
+            let themes = if s.themes_measured == 1 {
+                "theme"
+            } else {
+                "themes"
+            };
+            format!("{days} days (over {} {themes})", s.themes_measured)
+        }
+        None => "not known yet".into(),
+    };
+    let rows = [
+        ("themes per status", statuses.join(", ")),
+        ("themes without carriers", list(&s.themes_without_carriers)),
+        ("sessions per year", years.join(", ")),
+        ("awaiting a retrospective", list(&s.awaiting_retrospective)),
+        ("proposal to first session", format!("median {median}")),
+    ];
+    write_rows(
+        out,
+        &["measure", "value"],
+        rows.into_iter().map(|(k, v)| vec![k.to_string(), v]),
+        width,
+    )?;
+    writeln!(out)?;
+    let orgs = s.organisations.iter().map(|o| {
+        vec![
+            o.name.clone(),
+            o.hosted.to_string(),
+            o.carries.to_string(),
+            o.attended.to_string(),
+        ]
+    });
+    write_rows(
+        out,
+        &["organisation", "hosted", "carries", "attended"],
+        orgs,
+        width,
+    )
 }
 
 fn show_value(value: &Value) -> String {

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::escape::escape_html;
 use crate::kb::schema::is_slug;
 use crate::kb::{Data, KnowledgeBase};
 use crate::text::{escape_control, sort_key};
@@ -203,7 +204,7 @@ pub fn svg(g: &Graph, title: &str) -> String {
     let y = |i: usize, n: usize| TOP + i * ROW + (rows - n) * ROW / 2 + ROW / 2;
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {WIDTH} {height}\" width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"graph-title\">\n<title id=\"graph-title\">{}</title>\n<style>text{{font-family:system-ui,Arial,sans-serif;font-size:14px;fill:#1a1a1a}}line{{stroke:#5a7ea6;stroke-width:1.5}}</style>\n",
-        xml_escape(title)
+        escape_html(title)
     );
     for (o, t) in &g.edges {
         let _ = writeln!(
@@ -220,7 +221,7 @@ pub fn svg(g: &Graph, title: &str) -> String {
             n.id,
             LEFT - 8,
             y(i, g.organisations.len()),
-            xml_escape(&n.label)
+            escape_html(&n.label)
         );
     }
     for (i, n) in g.themes.iter().enumerate() {
@@ -230,16 +231,11 @@ pub fn svg(g: &Graph, title: &str) -> String {
             n.id,
             RIGHT + 8,
             y(i, g.themes.len()),
-            xml_escape(&n.label)
+            escape_html(&n.label)
         );
     }
     out.push_str("</svg>\n");
     out
-}
-
-/// Escapes text for XML content and attributes (the site's HTML escaping).
-pub fn xml_escape(text: &str) -> String {
-    super::site::escape_html(text)
 }
 
 #[cfg(test)]

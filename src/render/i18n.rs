@@ -4,10 +4,10 @@ use std::collections::BTreeMap;
 
 use time::Date;
 
-/// The site's language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The site's language (Dutch unless told otherwise).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
-    /// Dutch (the default).
+    /// Dutch.
     Nl,
     /// English.
     En,

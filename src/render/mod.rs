@@ -1,6 +1,7 @@
 //! Rendering: an accessible static website with feeds, calendar, data and a picture of the
 //! network, from the same typed model the queries read.
 
+pub mod escape;
 pub mod graph;
 pub mod i18n;
 pub mod ics;

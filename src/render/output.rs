@@ -11,10 +11,17 @@ use std::sync::Mutex;
 
 use anyhow::{Context, Result, bail};
 
-use super::site::OutFile;
-
 /// The file that marks a folder as made by `pioneers render`.
 pub const MARKER: &str = ".pioneers-render";
+
+/// One output file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutFile {
+    /// Relative to the output folder, `/`-separated.
+    pub path: String,
+    /// Its contents.
+    pub bytes: Vec<u8>,
+}
 
 /// Why the site was not written.
 #[derive(Debug, PartialEq, Eq)]

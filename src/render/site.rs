@@ -11,10 +11,11 @@ use rayon::prelude::*;
 use serde::Serializer;
 use serde_json::{Value, json};
 
+use super::escape::escape_html;
 use super::graph::{graph, svg};
 use super::i18n::{Lang, long_date, words};
 use super::markdown::{inline, to_html};
-use super::output::Sink;
+use super::output::{OutFile, Sink};
 use crate::kb::date::format_date;
 use crate::kb::schema::tag_slug;
 use crate::kb::walk::{published_path, reserved};
@@ -36,15 +37,6 @@ pub struct SiteOptions {
     pub base_url: Option<String>,
     /// The language of every word on it.
     pub lang: Lang,
-}
-
-/// One output file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutFile {
-    /// Relative to the output folder, `/`-separated.
-    pub path: String,
-    /// Its contents.
-    pub bytes: Vec<u8>,
 }
 
 /// The templates and what each receives; a file of the same name in `templates/` at the
@@ -158,23 +150,6 @@ fn environment(root: &Path) -> Result<Environment<'static>> {
             .with_context(|| format!("template {name} does not compile"))?;
     }
     Ok(env)
-}
-
-/// Escapes text for HTML and XML (`& < > " '`), leaving `/` readable in URLs; control
-/// characters, which XML forbids, become U+FFFD.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in crate::text::without_controls(text).chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The text of `templates/<name>` at the root, if there is one, read under the rule of

@@ -10,8 +10,22 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
-use crate::cli::Format;
 use crate::diag::{Diagnostic, LineIndex, Position, Severity};
+
+/// Output formats of a report (`validate --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style, with the source line and a caret; coloured on a terminal.
+    Human,
+    /// One JSON object with `diagnostics` and `summary`.
+    Json,
+    /// GitHub Actions workflow commands, one per diagnostic.
+    Github,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// GitLab Code Quality JSON, for merge-request widgets.
+    Gitlab,
+}
 
 /// What a report needs besides the diagnostics: the files' texts and the count of files.
 pub struct Sources<'a> {

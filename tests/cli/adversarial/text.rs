@@ -112,6 +112,29 @@ fn human_diagnostics_escape_control_characters() {
     assert!(!github.stdout.contains('\u{1b}'), "{}", github.stdout);
 }
 
+/// Every `error:` line goes through one printer that escapes control characters: a base URL
+/// in `pioneers.toml` (which a pull request controls) reached the CI log raw.
+#[test]
+fn error_messages_escape_control_characters() {
+    let output = Test::empty()
+        .file(
+            "pioneers.toml",
+            "base_url = \"https://x\\u001b]0;pwned\\u0007\"\n",
+        )
+        .args(["render"])
+        .run();
+    assert_eq!(output.status, Some(2), "{}", output.stderr);
+    assert!(
+        !output.stderr.contains(['\u{1b}', '\u{7}']),
+        "raw control characters reached the terminal:\n{}",
+        output.stderr
+    );
+    assert_eq!(
+        output.stderr,
+        "error: the base URL `https://x\\u{1b}]0;pwned\\u{7}` is not an absolute http(s) URL\n"
+    );
+}
+
 /// A session whose title would forge calendar properties and break XML, rendered anyway.
 const FORGED_SESSION: &str = "---\ntitle: \"Sessie\\rDTSTART:20000101T000000Z\\r\\nX-EVIL:1\\e\\a\\f\"\ndate: 2017-09-18\ncity: \"Schiedam\\v\"\nhosts: [schiedam]\n---\nVerslag\u{b} met\u{1} tekens.\n";
 

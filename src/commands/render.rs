@@ -1,0 +1,166 @@
+//! `pioneers render`: checks the content, works out the site's options and writes the
+//! site into a folder that a render made (or an empty one).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::bail;
+
+use super::{Context, EXIT_OK, Error, Result};
+use crate::cli::RenderArgs;
+use crate::diag::Severity;
+use crate::kb::KnowledgeBase;
+use crate::render::i18n::Lang;
+use crate::render::output::{MARKER, Refusal, replace_dir};
+use crate::render::site::{SiteOptions, build};
+
+/// Renders the site, unless the content has errors (and `--allow-errors` was not given).
+pub(super) fn run(context: &Context, args: &RenderArgs, out: &mut dyn Write) -> Result {
+    let kb = context.knowledge_base()?;
+    let errors = crate::validate::validate(kb)
+        .iter()
+        .filter(|d| d.severity() == Severity::Error)
+        .count();
+    if errors > 0 && !args.allow_errors {
+        return Err(Error::Content(format!(
+            "the content has {errors} errors; nothing was rendered (run `pioneers validate`, or render with --allow-errors)"
+        )));
+    }
+    let options = SiteOptions {
+        title: kb
+            .config
+            .title
+            .clone()
+            .unwrap_or_else(|| "Pioniersnetwerk Open Overheid".into()),
+        base_url: base_url(kb, args)?,
+        lang: args
+            .lang
+            .unwrap_or_else(|| Lang::from_code(kb.config.language.as_deref())),
+    };
+    let dir = match &args.out {
+        Some(dir) => context.cwd().join(dir),
+        None => kb.root.join("public"),
+    };
+    refuse_output_inside_sources(&kb.root, &dir)?;
+    match replace_dir(&dir, |sink| build(kb, &options, sink))? {
+        Ok(count) => {
+            writeln!(out, "wrote {count} files to {}", dir.display())?;
+            Ok(EXIT_OK)
+        }
+        Err(Refusal::NotOurs(path)) => Err(Error::Content(format!(
+            "{} is not empty and was not made by `pioneers render` (it has no {MARKER}); nothing was written",
+            path.display(),
+        ))),
+    }
+}
+
+/// `--base-url`, else `base_url` in `pioneers.toml`, ending in `/`; without one, a note says
+/// what is missing.
+fn base_url(kb: &KnowledgeBase, args: &RenderArgs) -> Result<Option<String>> {
+    match args.base_url.clone().or_else(|| kb.config.base_url.clone()) {
+        Some(url) if !crate::validate::is_web_url(&url) => Err(Error::Usage(format!(
+            "the base URL `{url}` is not an absolute http(s) URL"
+        ))),
+        Some(url) if url.ends_with('/') => Ok(Some(url)),
+        Some(url) => Ok(Some(format!("{url}/"))),
+        None => {
+            eprintln!(
+                "note: no base_url in pioneers.toml or --base-url: feeds use relative links and there is no sitemap"
+            );
+            Ok(None)
+        }
+    }
+}
+
+/// Fails when `out` (resolved through links, like the folders it is compared with) is inside
+/// `content/` or `templates/`, or holds them: the site would be published into itself, or
+/// replace the sources.
+fn refuse_output_inside_sources(root: &Path, out: &Path) -> anyhow::Result<()> {
+    let out = resolve(out);
+    for source in ["content", "templates"] {
+        let folder = resolve(&root.join(source));
+        if out.starts_with(&folder) || folder.starts_with(&out) {
+            bail!(
+                "the output folder {} is {} the knowledge base's `{source}/`; the site would be written into its own sources. Choose a folder outside `content/` and `templates/`, such as `public/`",
+                out.display(),
+                if out.starts_with(&folder) {
+                    "inside"
+                } else {
+                    "around"
+                },
+            );
+        }
+    }
+    Ok(())
+}
+
+/// `path` made absolute without links: the longest part that exists is resolved by the
+/// system, the rest (`..` included) by its names.
+fn resolve(path: &Path) -> PathBuf {
+    let mut resolved = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::ParentDir => {
+                resolved.pop();
+            }
+            std::path::Component::CurDir => {}
+            component => {
+                resolved.push(component);
+                if let Ok(real) = resolved.canonicalize() {
+                    resolved = real;
+                }
+            }
+        }
+    }
+    resolved
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolve_follows_links_and_climbs_names_that_do_not_exist_yet() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path().canonicalize().expect("real");
+        std::fs::create_dir_all(root.join("content/assets")).expect("mkdir");
+        assert_eq!(
+            resolve(&root.join("new/../content/x")),
+            root.join("content/x")
+        );
+        assert_eq!(
+            resolve(&root.join("./content/./assets")),
+            root.join("content/assets")
+        );
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("content"), root.join("site")).expect("ln");
+            assert_eq!(resolve(&root.join("site/out")), root.join("content/out"));
+        }
+    }
+
+    #[test]
+    fn the_output_may_not_be_in_or_around_the_sources() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("content/assets")).expect("mkdir");
+        for bad in [
+            "content/site",
+            "content/assets",
+            "templates/x",
+            ".",
+            "content",
+        ] {
+            assert!(
+                refuse_output_inside_sources(root, &root.join(bad)).is_err(),
+                "{bad}"
+            );
+        }
+        for good in ["public", "site", "../elsewhere"] {
+            assert!(
+                refuse_output_inside_sources(root, &root.join(good)).is_ok(),
+                "{good}"
+            );
+        }
+    }
+}
