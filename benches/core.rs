@@ -75,7 +75,7 @@ fn page_markdown(bencher: Bencher) {
 /// window, so this grows linearly with the number of diagnostics.
 #[divan::bench(args = ["human", "json"])]
 fn many_diagnostics_in_one_file(bencher: Bencher, format: &str) {
-    use pioneers::cli::Format;
+    use pioneers::report::Format;
     use pioneers::report::{Sources, write};
     let body: String = (0..10_000).map(|i| format!("[x](nope-{i}.md) ")).collect();
     let text = format!("---\ntitle: T\nsummary: S\n---\n{body}\n");

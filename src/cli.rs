@@ -10,9 +10,7 @@ use crate::kb::date::parse_date;
 use crate::kb::schema::{DocKind, Field, FieldType};
 use crate::query::output::ListFormat;
 use crate::render::i18n::Lang;
-/// The report formats `validate --format` takes (re-exported for the callers that name it
-/// here).
-pub use crate::report::Format;
+use crate::report::Format;
 
 /// Keep, validate, query and render the knowledge of the Pioniersnetwerk Open Overheid.
 #[derive(Debug, Parser)]

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use pioneers::cli::Format;
+use pioneers::report::Format;
 use pioneers::kb::KnowledgeBase;
 use pioneers::kb::date::parse_date;
 use pioneers::report::{Sources, write};

@@ -1,9 +1,9 @@
 //! Property tests: arbitrary bytes as a document never panic in any report format, and
 //! each machine-readable report of whatever they contain parses.
 
-use pioneers::cli::Format;
 use pioneers::kb::KnowledgeBase;
 use pioneers::kb::date::parse_date;
+use pioneers::report::Format;
 use pioneers::report::{Sources, write};
 use proptest::prelude::*;
 
