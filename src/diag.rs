@@ -27,9 +27,20 @@ impl Severity {
     }
 }
 
-/// Declares the rule codes once: variant, kebab-case code, severity and a description.
+/// What a diagnostic depends on, which decides what `validate --changed-since` re-reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    /// Only the file it is in: reported when that file changed.
+    File,
+    /// Other documents too (a reference, a link, an id elsewhere): also reported when a
+    /// change elsewhere may have caused it.
+    Cross,
+}
+
+/// Declares the rule codes once: variant, kebab-case code, severity, scope and a description.
+/// A new code cannot be added without saying each, so no output or mode can miss it.
 macro_rules! codes {
-    ($($variant:ident = $code:literal, $severity:ident, $description:literal;)*) => {
+    ($($variant:ident = $code:literal, $severity:ident, $scope:ident, $description:literal;)*) => {
         /// A stable rule code; CI scripts and users filter on it.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
@@ -54,63 +65,56 @@ macro_rules! codes {
             pub fn description(self) -> &'static str {
                 match self { $(Code::$variant => $description,)* }
             }
+
+            /// What the problem depends on.
+            pub fn scope(self) -> Scope {
+                match self { $(Code::$variant => Scope::$scope,)* }
+            }
         }
     };
 }
 
 codes! {
-    NotUtf8 = "not-utf8", Error, "The file is not valid UTF-8 text.";
-    FileTooLarge = "file-too-large", Error, "The file is larger than the limit for one document.";
-    UnreadableFile = "unreadable-file", Error, "The file or folder is not read: a symbolic link, a dot-file, not a regular file, or permission denied.";
-    ControlCharacter = "control-character", Error, "The text contains a control character (other than tab and line breaks) that would corrupt terminals, feeds or calendars.";
-    MissingFrontMatter = "missing-front-matter", Error, "The file does not start with a `---` front-matter block, or the block is never closed.";
-    YamlSyntax = "yaml-syntax", Error, "The front matter is not valid YAML (or nests too deep, expands too many aliases, repeats a key).";
-    InvalidId = "invalid-id", Error, "The file name is not a valid id (a lowercase slug; sessions start with their date).";
-    DuplicateId = "duplicate-id", Error, "Two documents of one type have the same id, or ids that differ only in case.";
-    UnknownFolder = "unknown-folder", Error, "A Markdown file lies outside the four document folders.";
-    MissingField = "missing-field", Error, "A required field is absent or empty.";
-    UnknownField = "unknown-field", Error, "A field is not part of the document type.";
-    WrongType = "wrong-type", Error, "A value has the wrong shape (text, list, mapping, true/false).";
-    InvalidValue = "invalid-value", Error, "A value is not one of the allowed choices.";
-    InvalidDate = "invalid-date", Error, "A date is not a real date written as YYYY-MM-DD.";
-    InvalidTime = "invalid-time", Error, "A time is not written as HH:MM.";
-    InvalidUrl = "invalid-url", Error, "A URL is not an absolute http or https address.";
-    TooLong = "too-long", Error, "A value is longer than its field allows.";
-    UnknownReference = "unknown-reference", Error, "A reference names a document that does not exist.";
-    SelfReference = "self-reference", Error, "A document refers to itself where that makes no sense.";
-    DateMismatch = "date-mismatch", Error, "A session's date differs from the date its id starts with.";
-    EndBeforeStart = "end-before-start", Error, "A session ends before (or when) it starts.";
-    RetrospectiveBeforeSession = "retrospective-before-session", Error, "A retrospective is published before its session took place.";
-    RetrospectiveForPlannedSession = "retrospective-for-planned-session", Error, "A retrospective looks back on a session that has not happened yet.";
-    RetrospectiveForCancelledSession = "retrospective-for-cancelled-session", Error, "A retrospective looks back on a cancelled session.";
-    StatusContradiction = "status-contradiction", Warning, "A theme's declared status contradicts the sessions that treat it.";
-    EmptyBody = "empty-body", Error, "A retrospective has no text below its front matter.";
-    BrokenLink = "broken-link", Error, "A relative link points to a document or file that does not exist.";
-    BrokenAnchor = "broken-anchor", Error, "A link points to a `#heading` that its target does not have.";
-    MissingImage = "missing-image", Error, "An image points to a file that does not exist.";
-    RawHtml = "raw-html", Warning, "The body contains raw HTML, which is escaped when rendered.";
-    MissingRetrospective = "missing-retrospective", Warning, "A held session has no retrospective yet.";
-    DuplicateItem = "duplicate-item", Error, "A list names the same item twice (tags count as the same when their pages would be).";
-    ReservedPath = "reserved-path", Error, "A file under `content/` would be published at the path of a page the site generates.";
+    NotUtf8 = "not-utf8", Error, File, "The file is not valid UTF-8 text.";
+    FileTooLarge = "file-too-large", Error, File, "The file is larger than the limit for one document.";
+    UnreadableFile = "unreadable-file", Error, File, "The file or folder is not read: a symbolic link, a dot-file, not a regular file, or permission denied.";
+    ControlCharacter = "control-character", Error, File, "The text contains a control character (other than tab and line breaks) that would corrupt terminals, feeds or calendars.";
+    MissingFrontMatter = "missing-front-matter", Error, File, "The file does not start with a `---` front-matter block, or the block is never closed.";
+    YamlSyntax = "yaml-syntax", Error, File, "The front matter is not valid YAML (or nests too deep, expands too many aliases, repeats a key).";
+    InvalidId = "invalid-id", Error, File, "The file name is not a valid id (a lowercase slug; sessions start with their date).";
+    DuplicateId = "duplicate-id", Error, Cross, "Two documents of one type have the same id, or ids that differ only in case.";
+    UnknownFolder = "unknown-folder", Error, File, "A Markdown file lies outside the four document folders.";
+    MissingField = "missing-field", Error, File, "A required field is absent or empty, or a list has an empty item.";
+    UnknownField = "unknown-field", Error, File, "A field is not part of the document type.";
+    WrongType = "wrong-type", Error, File, "A value has the wrong shape (text, list, mapping, true/false).";
+    InvalidValue = "invalid-value", Error, File, "A value is not one of the allowed choices.";
+    InvalidDate = "invalid-date", Error, File, "A date is not a real date written as YYYY-MM-DD.";
+    InvalidTime = "invalid-time", Error, File, "A time is not written as HH:MM.";
+    InvalidUrl = "invalid-url", Error, File, "A URL is not an absolute http or https address.";
+    TooLong = "too-long", Error, File, "A value is longer than its field allows.";
+    UnknownReference = "unknown-reference", Error, Cross, "A reference names a document that does not exist.";
+    SelfReference = "self-reference", Error, File, "A document refers to itself where that makes no sense.";
+    DateMismatch = "date-mismatch", Error, File, "A session's date differs from the date its id starts with.";
+    EndBeforeStart = "end-before-start", Error, File, "A session ends before (or when) it starts.";
+    RetrospectiveBeforeSession = "retrospective-before-session", Error, Cross, "A retrospective is published before its session took place.";
+    RetrospectiveForPlannedSession = "retrospective-for-planned-session", Error, Cross, "A retrospective looks back on a session that has not happened yet.";
+    RetrospectiveForCancelledSession = "retrospective-for-cancelled-session", Error, Cross, "A retrospective looks back on a cancelled session.";
+    StatusContradiction = "status-contradiction", Warning, Cross, "A theme's declared status contradicts the sessions that treat it.";
+    EmptyBody = "empty-body", Error, File, "A retrospective has no text below its front matter.";
+    BrokenLink = "broken-link", Error, Cross, "A relative link points to a document or file that does not exist.";
+    BrokenAnchor = "broken-anchor", Error, Cross, "A link points to a `#heading` that its target does not have.";
+    MissingImage = "missing-image", Error, Cross, "An image points to a file that does not exist.";
+    RawHtml = "raw-html", Warning, File, "The body contains raw HTML, which is escaped when rendered.";
+    MissingRetrospective = "missing-retrospective", Warning, Cross, "A held session has no retrospective yet.";
+    DuplicateItem = "duplicate-item", Error, File, "A list names the same item twice (tags count as the same when their pages would be).";
+    ReservedPath = "reserved-path", Error, Cross, "A file under `content/` would be published at the path of a page the site generates.";
 }
 
 impl Code {
     /// Whether the problem depends on other documents, so that a change elsewhere can cause
     /// it (used by `validate --changed-since`).
     pub fn is_cross_document(self) -> bool {
-        matches!(
-            self,
-            Code::DuplicateId
-                | Code::UnknownReference
-                | Code::StatusContradiction
-                | Code::BrokenLink
-                | Code::BrokenAnchor
-                | Code::MissingImage
-                | Code::RetrospectiveBeforeSession
-                | Code::RetrospectiveForPlannedSession
-                | Code::RetrospectiveForCancelledSession
-                | Code::MissingRetrospective
-        )
+        self.scope() == Scope::Cross
     }
 }
 

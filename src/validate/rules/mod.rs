@@ -133,6 +133,28 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// Every code is found by exactly one rule here, or by the loader: none is declared
+    /// and forgotten, none is claimed twice.
+    #[test]
+    fn every_code_has_exactly_one_source() {
+        use crate::diag::Code;
+        const LOADER: &[Code] = &[
+            Code::NotUtf8,
+            Code::FileTooLarge,
+            Code::UnreadableFile,
+            Code::MissingFrontMatter,
+            Code::YamlSyntax,
+            Code::UnknownFolder,
+            Code::ReservedPath,
+        ];
+        let mut sources: Vec<Code> = super::ALL.iter().map(|rule| rule.code()).collect();
+        sources.extend_from_slice(LOADER);
+        sources.sort();
+        let mut all = Code::ALL.to_vec();
+        all.sort();
+        assert_eq!(sources, all);
+    }
+
     #[test]
     fn the_base_is_clean_for_every_rule() {
         for rule in super::ALL {
