@@ -1,29 +1,9 @@
 //! `validate --changed-since REV` in real, temporary git repositories.
 
-use std::process::Command;
-
 use crate::support::{Test, located};
 
 fn git(test: &Test, args: &[&str]) {
-    let status = Command::new("git")
-        .arg("-C")
-        .arg(test.root())
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .expect("git runs");
-    assert!(
-        status.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&status.stderr)
-    );
+    crate::support::git(test.root(), None, args);
 }
 
 /// The many-errors fixture committed as `main`.

@@ -122,6 +122,31 @@ impl Test {
     }
 }
 
+/// Runs `git ARGS` in `root` as a fixed test identity, dated `date` (`YYYY-MM-DD`) when
+/// given; panics with git's message when it fails.
+pub fn git(root: &Path, date: Option<&str>, args: &[&str]) {
+    let mut command = std::process::Command::new("git");
+    command.arg("-C").arg(root).args([
+        "-c",
+        "user.name=Test",
+        "-c",
+        "user.email=test@example.org",
+        "-c",
+        "commit.gpgsign=false",
+    ]);
+    if let Some(date) = date {
+        command
+            .env("GIT_COMMITTER_DATE", format!("{date}T12:00:00"))
+            .env("GIT_AUTHOR_DATE", format!("{date}T12:00:00"));
+    }
+    let output = command.args(args).output().expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// The `code@line:column` of every diagnostic in a JSON report, for compact assertions.
 pub fn located(json: &serde_json::Value) -> Vec<String> {
     json["diagnostics"]

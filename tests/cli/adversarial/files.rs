@@ -368,27 +368,7 @@ fn a_second_render_of_the_same_folder_waits_for_none_and_refuses() {
 }
 
 fn git(root: &Path, date: &str, args: &[&str]) {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_COMMITTER_DATE", format!("{date}T12:00:00"))
-        .env("GIT_AUTHOR_DATE", format!("{date}T12:00:00"))
-        .output()
-        .expect("git runs");
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    crate::support::git(root, Some(date), args);
 }
 
 /// The `<lastmod>` of `page` in the sitemap of `site`.
