@@ -521,3 +521,39 @@ fn graph_as_dot_and_mermaid() {
     assert!(mermaid.stdout.starts_with("graph LR\n"));
     assert!(mermaid.stdout.contains("org_utrecht --> theme_open_wob"));
 }
+
+/// One file of each kind the site has, from the network fixture: the home page, the four
+/// index pages, one page per document kind, a tag page and the tags index, the feed, the
+/// calendar, the sitemap and the network picture.
+const ONE_OF_EACH_PAGE_TYPE: [(&str, &str); 15] = [
+    ("home", "index.html"),
+    ("themes_index", "themes/index.html"),
+    ("sessions_index", "sessions/index.html"),
+    ("retrospectives_index", "retrospectives/index.html"),
+    ("organisations_index", "organisations/index.html"),
+    ("theme", "themes/open-wob.html"),
+    ("session", "sessions/2017-09-18-kick-off.html"),
+    ("retrospective", "retrospectives/2017-09-18-kick-off.html"),
+    ("organisation", "organisations/utrecht.html"),
+    ("tag", "tags/open-data.html"),
+    ("tags_index", "tags/index.html"),
+    ("feed", "feed.atom"),
+    ("calendar", "sessions.ics"),
+    ("sitemap", "sitemap.xml"),
+    ("network", "network.svg"),
+];
+
+#[test]
+fn every_page_type_matches_its_snapshot() {
+    let (_test, out) = render(Some("network"), &[]);
+    for (name, path) in ONE_OF_EACH_PAGE_TYPE {
+        let text =
+            std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+        // iCalendar lines end in CRLF (checked by `calendar_imports_with_amsterdam_local_times`);
+        // the snapshot shows them as plain lines so it reads and diffs like the others.
+        let text = text.replace("\r\n", "\n");
+        insta::with_settings!({ description => path }, {
+            insta::assert_snapshot!(format!("page_{name}"), text);
+        });
+    }
+}
