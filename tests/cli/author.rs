@@ -316,18 +316,139 @@ fn the_printed_schema_is_the_one_the_differential_test_checks() {
     }
 }
 
+/// The ways each shell's completion script may spell a subcommand and a flag: the script
+/// offers them when it contains one spelling of each.
+fn completion_forms(shell: &str, subcommand: &str, flag: &str) -> [Vec<String>; 2] {
+    match shell {
+        // bash lists the words a position offers, and cases on `pioneers,<subcommand>`.
+        "bash" => [
+            vec![format!("pioneers,{subcommand})")],
+            vec![format!(" {flag} ")],
+        ],
+        // zsh: `'name:help'`; `--flag[help]` for a switch, `--flag=[help]` for a value.
+        "zsh" => [
+            vec![format!("'{subcommand}:")],
+            vec![format!("{flag}["), format!("{flag}=[")],
+        ],
+        "fish" => [
+            vec![format!("-a \"{subcommand}\"")],
+            vec![format!("-l {}", &flag[2..])],
+        ],
+        "powershell" => [
+            vec![format!(
+                "[CompletionResult]::new('{subcommand}', '{subcommand}'"
+            )],
+            vec![format!("[CompletionResult]::new('{flag}', '{flag}'")],
+        ],
+        "elvish" => [
+            vec![format!("cand {subcommand} ")],
+            vec![format!("cand {flag} ")],
+        ],
+        _ => unreachable!("{shell}"),
+    }
+}
+
 #[test]
-fn completions_and_man_page() {
+fn completions_offer_every_subcommand_and_their_flags_in_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let output = Test::empty().args(["completions", shell]).run();
-        assert_eq!(output.status, Some(0));
-        assert!(output.stdout.contains("pioneers"), "{shell}");
+        assert_eq!(output.status, Some(0), "{shell}: {}", output.stderr);
+        let script = output.stdout;
+        for (subcommand, flag) in [
+            ("validate", "--format"),
+            ("validate", "--deny-warnings"),
+            ("validate", "--changed-since"),
+            ("themes", "--root"),
+            ("sessions", "--today"),
+            ("render", "--out"),
+            ("render", "--base-url"),
+            ("new", "--root"),
+            ("graph", "--format"),
+        ] {
+            for forms in completion_forms(shell, subcommand, flag) {
+                assert!(
+                    forms.iter().any(|form| script.contains(form)),
+                    "{shell}: none of {forms:?}"
+                );
+            }
+        }
+        // The values of `validate --format` are offered too, by the shells whose scripts
+        // complete values (clap_complete's PowerShell and Elvish scripts do not).
+        if ["powershell", "elvish"].contains(&shell) {
+            continue;
+        }
+        for value in ["human", "json", "github", "sarif", "gitlab"] {
+            assert!(script.contains(value), "{shell}: no format `{value}`");
+        }
     }
-    let man = Test::empty().args(["man"]).run().stdout;
+}
+
+#[test]
+fn the_bash_completion_script_is_valid_bash() {
+    let script = Test::empty().args(["completions", "bash"]).run().stdout;
+    let Ok(mut bash) = std::process::Command::new("bash")
+        .arg("-n")
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("bash is not installed: skipping the syntax check");
+        return;
+    };
+    std::io::Write::write_all(&mut bash.stdin.take().expect("stdin"), script.as_bytes())
+        .expect("write");
+    let checked = bash.wait_with_output().expect("bash runs");
     assert!(
-        man.starts_with(".ie") || man.contains(".TH pioneers"),
+        checked.status.success(),
+        "{}",
+        String::from_utf8_lossy(&checked.stderr)
+    );
+}
+
+#[test]
+fn the_man_page_names_the_tool_its_options_and_subcommands() {
+    let output = Test::empty().args(["man"]).run();
+    assert_eq!(output.status, Some(0), "{}", output.stderr);
+    let man = output.stdout;
+    assert!(
+        man.contains(".TH pioneers 1"),
         "{}",
         &man[..man.len().min(200)]
+    );
+    for section in [".SH NAME", ".SH SYNOPSIS", ".SH OPTIONS", ".SH SUBCOMMANDS"] {
+        assert!(man.contains(section), "no {section}");
+    }
+    for option in ["\\fB\\-\\-root\\fR", "\\fB\\-\\-today\\fR"] {
+        assert!(man.contains(option), "no {option}");
+    }
+    for subcommand in ["validate", "themes", "sessions", "render", "new", "graph"] {
+        assert!(
+            man.contains(&format!("pioneers\\-{subcommand}(1)")),
+            "no {subcommand}"
+        );
+    }
+}
+
+#[test]
+fn the_man_page_is_roff_that_groff_reads_without_warnings() {
+    let man = Test::empty().args(["man"]).run().stdout;
+    let Ok(mut groff) = std::process::Command::new("groff")
+        .args(["-man", "-Tutf8", "-ww", "-z"])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+    else {
+        eprintln!("groff is not installed: skipping the roff check");
+        return;
+    };
+    std::io::Write::write_all(&mut groff.stdin.take().expect("stdin"), man.as_bytes())
+        .expect("write");
+    let checked = groff.wait_with_output().expect("groff runs");
+    assert!(checked.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&checked.stderr),
+        "",
+        "groff warnings"
     );
 }
 
