@@ -284,13 +284,74 @@ fn multibyte_characters_count_as_one_column() {
     );
 }
 
+/// Runs `validate` on the many-errors fixture under a pseudo-terminal (util-linux `script`),
+/// with `NO_COLOR` set to `no_color` or unset; `None` when there is no `script` to run.
+fn validate_on_a_terminal(test: &Test, no_color: Option<&str>) -> Option<String> {
+    let command = format!(
+        "'{}' --root '{}' validate --today {}",
+        env!("CARGO_BIN_EXE_pioneers"),
+        test.root().display(),
+        crate::support::TODAY
+    );
+    let mut script = std::process::Command::new("script");
+    script
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(std::process::Stdio::null())
+        .env_remove("NO_COLOR");
+    if let Some(value) = no_color {
+        script.env("NO_COLOR", value);
+    }
+    let output = script.output().ok()?;
+    Some(String::from_utf8_lossy(&output.stdout).replace("\r\n", "\n"))
+}
+
+/// `text` without its ANSI SGR sequences (`ESC [ … m`).
+fn without_colour(text: &str) -> String {
+    let mut plain = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("\u{1b}[") {
+        plain.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        rest = after.find('m').map_or("", |end| &after[end + 1..]);
+    }
+    plain.push_str(rest);
+    plain
+}
+
 #[test]
 fn colour_only_when_asked_for_by_a_terminal() {
-    let output = Test::fixture("many-errors").args(["validate"]).run();
+    // Piped, with NO_COLOR empty (which does not count as set): no colour, because it is
+    // not a terminal.
+    let test = Test::fixture("many-errors")
+        .args(["validate"])
+        .env("NO_COLOR", "");
+    let piped = test.run();
+    assert_eq!(piped.status, Some(1));
     assert!(
-        !output.stdout.contains('\u{1b}'),
+        !piped.stdout.contains('\u{1b}'),
         "piped output has no escape codes"
     );
+    let Some(coloured) = validate_on_a_terminal(&test, None) else {
+        eprintln!("no `script` (util-linux) to make a pseudo-terminal: skipping that half");
+        return;
+    };
+    assert!(
+        coloured.contains("\u{1b}[") && coloured.contains("error[unknown-reference]"),
+        "a terminal gets colour: {coloured}"
+    );
+    assert_eq!(
+        without_colour(&coloured),
+        piped.stdout,
+        "colour adds escapes and nothing else"
+    );
+    for no_color in ["1", "0", "false"] {
+        let plain = validate_on_a_terminal(&test, Some(no_color)).expect("script ran before");
+        assert!(
+            !plain.contains('\u{1b}'),
+            "NO_COLOR={no_color} means no colour, even on a terminal: {plain}"
+        );
+        assert_eq!(plain, piped.stdout);
+    }
 }
 
 /// The clean fixture with the theme's body replaced, and a retrospective linking `anchor`
