@@ -1,7 +1,8 @@
 //! The benchmark generator (`examples/gen_kb.rs`) writes valid, deterministic knowledge
 //! bases; a small one is validated, queried and rendered here as a smoke test.
 
-use std::path::PathBuf;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::support::Test;
@@ -66,6 +67,68 @@ fn a_generated_base_is_valid_and_renders() {
         ])
         .run();
     assert_eq!(output.status, Some(0), "{}", output.stderr);
+    assert_rendered_whole(&kb, &site, &output.stdout);
+}
+
+/// The site in `site` has a page per document of `kb` plus each index, a page per tag, says
+/// how many files it wrote, and a sampled page links only to files that exist.
+fn assert_rendered_whole(kb: &Path, site: &Path, stdout: &str) {
+    let written = crate::render::files(site);
+    assert_eq!(
+        stdout,
+        format!("wrote {} files to {}\n", written.len(), site.display())
+    );
+    let html_in = |folder: &str| {
+        written
+            .keys()
+            .filter(|p| p.starts_with(&format!("{folder}/")) && p.ends_with(".html"))
+            .count()
+    };
+    for folder in ["themes", "sessions", "retrospectives", "organisations"] {
+        let documents = std::fs::read_dir(kb.join("content").join(folder))
+            .expect("content folder")
+            .count();
+        assert!(documents > 0, "{folder}: the generator wrote none");
+        assert_eq!(
+            html_in(folder),
+            documents + 1,
+            "{folder}: a page per document and the index"
+        );
+    }
+    let mut tags = BTreeSet::new();
+    for kind in ["themes", "sessions", "retrospectives", "organisations"] {
+        let records: serde_json::Value =
+            serde_json::from_slice(&written[&format!("data/{kind}.json")]).expect("json");
+        for record in records.as_array().expect("array") {
+            for tag in record["tags"].as_array().into_iter().flatten() {
+                tags.insert(tag.as_str().expect("tag").to_string());
+            }
+        }
+    }
+    assert!(!tags.is_empty(), "the generator tags documents");
+    assert_eq!(
+        html_in("tags"),
+        tags.len() + 1,
+        "a page per tag and the index"
+    );
+    let theme = written
+        .keys()
+        .find(|p| p.starts_with("themes/") && !p.ends_with("index.html"))
+        .expect("a theme page");
+    for page in ["index.html", theme.as_str()] {
+        let html = String::from_utf8(written[page].clone()).expect("utf-8");
+        let links: Vec<_> = crate::render::attributes(&html, "href")
+            .into_iter()
+            .chain(crate::render::attributes(&html, "src"))
+            .filter(|l| !l.starts_with('#') && !l.contains("://") && !l.starts_with("mailto:"))
+            .collect();
+        assert!(links.len() > 5, "{page} links to the rest of the site");
+        for link in links {
+            let dir = Path::new(page).parent().unwrap_or(Path::new(""));
+            let target = crate::render::normalise(dir, link.split('#').next().unwrap_or(""));
+            assert!(written.contains_key(&target), "{page}: {link} → {target}");
+        }
+    }
 }
 
 #[test]

@@ -69,7 +69,7 @@ fn copy(from: &Path, to: &Path) {
 }
 
 /// Every file of a site, relative path → bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut all = BTreeMap::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
@@ -106,7 +106,7 @@ fn tags(html: &str) -> Vec<&str> {
 }
 
 /// The values of `attr="…"` in the tags of `html`.
-fn attributes<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
+pub(crate) fn attributes<'a>(html: &'a str, attr: &str) -> Vec<&'a str> {
     let needle = format!(" {attr}=\"");
     let mut values = Vec::new();
     for tag in tags(html) {
@@ -209,7 +209,8 @@ fn every_internal_link_resolves_so_the_site_works_from_disk_and_any_sub_path() {
     }
 }
 
-fn normalise(dir: &Path, link: &str) -> String {
+/// `link` resolved against the site folder `dir`, as a site-relative path.
+pub(crate) fn normalise(dir: &Path, link: &str) -> String {
     let mut parts: Vec<String> = dir
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
