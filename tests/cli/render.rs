@@ -510,17 +510,45 @@ fn templates_in_the_root_replace_the_built_in_ones() {
 #[test]
 fn graph_as_dot_and_mermaid() {
     let dot = Test::fixture("network").args(["graph"]).run();
-    assert_eq!(dot.status, Some(0));
-    assert!(dot.stdout.starts_with("digraph network {"));
-    assert!(
-        dot.stdout
-            .contains("\"org:utrecht\" -> \"theme:open-wob\";")
+    assert_eq!(dot.status, Some(0), "{}", dot.stderr);
+    assert_eq!(
+        dot.stdout,
+        r#"digraph network {
+  rankdir=LR;
+  "org:den-haag" [label="Den Haag", shape=box];
+  "org:utrecht" [label="Utrecht", shape=box];
+  "org:zwolle" [label="Zwolle", shape=box];
+  "theme:checklist" [label="Checklist open overheid", shape=ellipse];
+  "theme:cafe-gesprek" [label="Het café-gesprek", shape=ellipse];
+  "theme:open-wob" [label="Open Wob", shape=ellipse];
+  "theme:raadsinformatie" [label="Raadsinformatie", shape=ellipse];
+  "org:den-haag" -> "theme:raadsinformatie";
+  "org:utrecht" -> "theme:open-wob";
+  "org:utrecht" -> "theme:raadsinformatie";
+  "org:zwolle" -> "theme:checklist";
+}
+"#
     );
     let mermaid = Test::fixture("network")
         .args(["graph", "--format", "mermaid"])
         .run();
-    assert!(mermaid.stdout.starts_with("graph LR\n"));
-    assert!(mermaid.stdout.contains("org_utrecht --> theme_open_wob"));
+    assert_eq!(mermaid.status, Some(0), "{}", mermaid.stderr);
+    assert_eq!(
+        mermaid.stdout,
+        r#"graph LR
+  org_den_haag["Den Haag"]
+  org_utrecht["Utrecht"]
+  org_zwolle["Zwolle"]
+  theme_checklist(["Checklist open overheid"])
+  theme_cafe_gesprek(["Het café-gesprek"])
+  theme_open_wob(["Open Wob"])
+  theme_raadsinformatie(["Raadsinformatie"])
+  org_den_haag --> theme_raadsinformatie
+  org_utrecht --> theme_open_wob
+  org_utrecht --> theme_raadsinformatie
+  org_zwolle --> theme_checklist
+"#
+    );
 }
 
 /// One file of each kind the site has, from the network fixture: the home page, the four
