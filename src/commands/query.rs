@@ -12,7 +12,6 @@ use crate::diag::Severity;
 use crate::kb::{DocKind, KnowledgeBase};
 use crate::query::output::{columns, write_json, write_list, write_rows, write_stats};
 use crate::query::record::fields;
-use crate::query::relations::Relations;
 use crate::query::{Filter, ListQuery, expr, is_field, list, show};
 use crate::text::escape_control;
 use crate::validate::closest;
@@ -122,7 +121,7 @@ pub(super) fn search(context: &Context, args: &SearchArgs, out: &mut dyn Write) 
 /// `stats`.
 pub(super) fn stats(context: &Context, args: &StatsArgs, out: &mut dyn Write) -> Result {
     let kb = knowledge_base(context)?;
-    let report = crate::query::stats::stats(kb, &Relations::build(kb));
+    let report = crate::query::stats::stats(kb);
     match args.format {
         TableOrJson::Json => write_json(out, &report)?,
         TableOrJson::Table => write_stats(out, &report, terminal_width())?,

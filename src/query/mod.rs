@@ -4,7 +4,6 @@
 pub mod expr;
 pub mod output;
 pub mod record;
-pub mod relations;
 pub mod search;
 pub mod show;
 pub mod stats;
@@ -16,7 +15,6 @@ use crate::kb::{DocKind, KnowledgeBase};
 use crate::text::sort_key;
 use expr::Expr;
 use record::{Kind, record};
-use relations::Relations;
 
 /// A record: `id`, the front-matter fields and the derived ones.
 pub type Record = Map<String, Value>;
@@ -110,18 +108,17 @@ pub fn default_sort(kind: DocKind) -> &'static str {
 }
 
 /// The records of every document of `kind`.
-pub fn records(kb: &KnowledgeBase, relations: &Relations, kind: DocKind) -> Vec<Record> {
+pub fn records(kb: &KnowledgeBase, kind: DocKind) -> Vec<Record> {
     kb.documents
         .par_iter()
         .filter(|d| d.kind == kind)
-        .map(|d| record(kb, relations, d))
+        .map(|d| record(kb, d))
         .collect()
 }
 
 /// The records of `kind` that pass `query`, sorted and limited.
 pub fn list(kb: &KnowledgeBase, kind: DocKind, query: &ListQuery) -> Vec<Record> {
-    let relations = Relations::build(kb);
-    let mut found: Vec<Record> = records(kb, &relations, kind)
+    let mut found: Vec<Record> = records(kb, kind)
         .into_par_iter()
         .filter(|r| query.filters.iter().all(|f| f.matches(r)))
         .filter(|r| query.expr.as_ref().is_none_or(|e| e.matches(r)))

@@ -19,9 +19,8 @@ use super::output::{OutFile, Sink};
 use crate::kb::date::format_date;
 use crate::kb::schema::tag_slug;
 use crate::kb::walk::{published_path, reserved};
-use crate::kb::{Data, DocKind, Document, KnowledgeBase, ThemeStatus};
-use crate::query::record::{record, state_name, theme_status};
-use crate::query::relations::{Relations, related};
+use crate::kb::{Data, DocKind, Document, KnowledgeBase, Relation, ThemeStatus};
+use crate::query::record::{record, state_name};
 use crate::query::{ListQuery, default_sort, list};
 use crate::text::sort_key;
 use crate::validate::is_web_url;
@@ -82,7 +81,6 @@ pub fn build(kb: &KnowledgeBase, options: &SiteOptions, sink: &Sink) -> Result<(
         kb,
         options,
         env,
-        relations: Relations::build(kb),
         dates: crate::git::last_changed(&kb.root, kb.documents.iter().map(|d| kb.path(d))),
         words: words(options.lang),
     };
@@ -166,7 +164,6 @@ struct Site<'a> {
     kb: &'a KnowledgeBase,
     options: &'a SiteOptions,
     env: Environment<'static>,
-    relations: Relations<'a>,
     dates: HashMap<String, String>,
     words: BTreeMap<&'static str, &'static str>,
 }
@@ -289,6 +286,14 @@ impl Site<'_> {
             .collect()
     }
 
+    /// The documents that refer to `doc` by `relation`, as references.
+    fn related(&self, relation: Relation, doc: &Document) -> Vec<Value> {
+        self.kb
+            .referrers(relation, &doc.id)
+            .map(|id| self.reference(relation.referrer_kind(), id))
+            .collect()
+    }
+
     fn tags(&self, tags: &[String]) -> Vec<Value> {
         tags.iter()
             .map(|t| json!({ "name": t, "href": format!("../tags/{}.html", tag_slug(t)) }))
@@ -303,7 +308,7 @@ impl Site<'_> {
     }
 
     fn theme(&self, doc: &Document, t: &crate::kb::Theme) -> Value {
-        let status = theme_status(self.kb, &doc.id, t.status);
+        let status = self.kb.theme_status(&doc.id, t);
         json!({
             "summary_html": inline(&t.summary),
             "status": status,
@@ -312,15 +317,19 @@ impl Site<'_> {
             "proposed_by": self.references(DocKind::Organisation, &t.proposed_by),
             "proposed_in": t.proposed_in.as_ref().map(|id| self.reference(DocKind::Session, id)),
             "related": self.references(DocKind::Theme, &t.related),
-            "sessions": self.references(DocKind::Session, related(&self.relations.theme_sessions, &doc.id)),
-            "retrospectives": self.references(DocKind::Retrospective, related(&self.relations.theme_retrospectives, &doc.id)),
+            "sessions": self.related(Relation::ThemeSessions, doc),
+            "retrospectives": self.related(Relation::ThemeRetrospectives, doc),
             "tags": self.tags(&t.tags),
             "links": t.links.iter().filter(|l| is_web_url(&l.url)).collect::<Vec<_>>(),
         })
     }
 
     fn session(&self, doc: &Document, s: &crate::kb::Session) -> Value {
-        let state = s.state(self.kb.today).map(state_name).unwrap_or("planned");
+        let state = self
+            .kb
+            .session_state(s)
+            .map(state_name)
+            .unwrap_or("planned");
         let hm = |t: time::Time| format!("{:02}:{:02}", t.hour(), t.minute());
         let time_text = match (s.start, s.end) {
             (Some(start), Some(end)) => format!("{}–{}", hm(start), hm(end)),
@@ -339,7 +348,7 @@ impl Site<'_> {
             "themes": self.references(DocKind::Theme, &s.themes),
             "participants": self.references(DocKind::Organisation, &s.participants),
             "registration": s.registration.as_deref().filter(|u| is_web_url(u)),
-            "retrospectives": self.references(DocKind::Retrospective, related(&self.relations.session_retrospectives, &doc.id)),
+            "retrospectives": self.related(Relation::SessionRetrospectives, doc),
         })
     }
 
@@ -375,9 +384,9 @@ impl Site<'_> {
             "city": o.city,
             "website": o.website.as_deref().filter(|u| is_web_url(u)),
             "tags": self.tags(&o.tags),
-            "carries": self.references(DocKind::Theme, related(&self.relations.carries, &doc.id)),
-            "hosted": self.references(DocKind::Session, related(&self.relations.hosted, &doc.id)),
-            "attended": self.references(DocKind::Session, related(&self.relations.attended, &doc.id)),
+            "carries": self.related(Relation::Carries, doc),
+            "hosted": self.related(Relation::Hosted, doc),
+            "attended": self.related(Relation::Attended, doc),
         })
     }
 
@@ -385,7 +394,7 @@ impl Site<'_> {
     fn entry(&self, doc: &Document) -> Value {
         let note = match &doc.data {
             Data::Theme(t) => self
-                .status_label(theme_status(self.kb, &doc.id, t.status))
+                .status_label(self.kb.theme_status(&doc.id, t))
                 .to_string(),
             Data::Session(s) => s
                 .date
@@ -606,7 +615,7 @@ impl Site<'_> {
                 .documents
                 .iter()
                 .filter(|d| d.kind == kind)
-                .map(|d| record(self.kb, &self.relations, d));
+                .map(|d| record(self.kb, d));
             let mut bytes = Vec::new();
             serde_json::Serializer::pretty(&mut bytes).collect_seq(records)?;
             bytes.push(b'\n');
