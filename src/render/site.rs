@@ -19,9 +19,9 @@ use super::output::{OutFile, Sink};
 use crate::kb::date::format_date;
 use crate::kb::schema::tag_slug;
 use crate::kb::walk::{published_path, reserved};
-use crate::kb::{Data, DocKind, Document, KnowledgeBase, Relation, ThemeStatus};
+use crate::kb::{Data, DocKind, Document, KnowledgeBase, Relation, SessionState, ThemeStatus};
+use crate::query::in_default_order;
 use crate::query::record::{record, state_name};
-use crate::query::{ListQuery, default_sort, list};
 use crate::text::sort_key;
 use crate::validate::is_web_url;
 use crate::validate::links::{Target, resolve};
@@ -410,18 +410,11 @@ impl Site<'_> {
     }
 
     fn index_page(&self, kind: DocKind) -> Result<OutFile> {
-        let newest_first = matches!(kind, DocKind::Session | DocKind::Retrospective);
-        let query = ListQuery {
-            sort: Some(default_sort(kind).into()),
-            reverse: newest_first,
-            ..ListQuery::default()
-        };
-        let items: Vec<Value> = list(self.kb, kind, &query)
-            .iter()
-            .filter_map(|r| r.get("id").and_then(Value::as_str))
-            .filter_map(|id| self.kb.get(kind, id))
-            .map(|doc| self.entry(doc))
-            .collect();
+        let mut docs = in_default_order(self.kb, kind);
+        if matches!(kind, DocKind::Session | DocKind::Retrospective) {
+            docs.reverse();
+        }
+        let items: Vec<Value> = docs.into_iter().map(|doc| self.entry(doc)).collect();
         let title = self.words[kind.folder()];
         let html = self.render(
             "list.html",
@@ -440,32 +433,27 @@ impl Site<'_> {
             }
             v
         };
-        let sessions = list(
-            self.kb,
-            DocKind::Session,
-            &ListQuery {
-                filters: vec![crate::query::Filter::Upcoming],
-                ..ListQuery::default()
-            },
-        );
-        let upcoming: Vec<Value> = ids(&sessions)
-            .filter_map(|id| self.kb.get(DocKind::Session, id))
+        let upcoming: Vec<Value> = in_default_order(self.kb, DocKind::Session)
+            .into_iter()
+            .filter(|d| match &d.data {
+                Data::Session(s) => self.kb.session_state(s) == Some(SessionState::Planned),
+                _ => false,
+            })
             .map(|d| at_root(self.entry(d)))
             .collect();
-        let retros = list(
-            self.kb,
-            DocKind::Retrospective,
-            &ListQuery {
-                reverse: true,
-                limit: Some(5),
-                ..ListQuery::default()
-            },
-        );
-        let recent: Vec<Value> = ids(&retros)
-            .filter_map(|id| self.kb.get(DocKind::Retrospective, id))
+        let recent: Vec<Value> = in_default_order(self.kb, DocKind::Retrospective)
+            .into_iter()
+            .rev()
+            .take(5)
             .map(|d| at_root(self.entry(d)))
             .collect();
-        let themes = list(self.kb, DocKind::Theme, &ListQuery::default());
+        let themes: Vec<(&Document, ThemeStatus)> = in_default_order(self.kb, DocKind::Theme)
+            .into_iter()
+            .filter_map(|d| match &d.data {
+                Data::Theme(t) => Some((d, self.kb.theme_status(&d.id, t))),
+                _ => None,
+            })
+            .collect();
         let statuses: Vec<Value> = [
             ThemeStatus::Scheduled,
             ThemeStatus::Proposed,
@@ -476,9 +464,8 @@ impl Site<'_> {
         .map(|status| {
             let members: Vec<Value> = themes
                 .iter()
-                .filter(|r| r.get("status").and_then(Value::as_str) == Some(status.as_str()))
-                .filter_map(|r| r.get("id").and_then(Value::as_str))
-                .map(|id| at_root(self.reference(DocKind::Theme, id)))
+                .filter(|(_, s)| *s == status)
+                .map(|(d, _)| at_root(self.reference(DocKind::Theme, &d.id)))
                 .collect();
             json!({ "label": self.status_label(status), "themes": members })
         })
@@ -537,17 +524,10 @@ impl Site<'_> {
 
     fn feed(&self) -> Result<OutFile> {
         let base = self.options.base_url.as_deref();
-        let retros = list(
-            self.kb,
-            DocKind::Retrospective,
-            &ListQuery {
-                reverse: true,
-                limit: Some(FEED_ENTRIES),
-                ..ListQuery::default()
-            },
-        );
-        let entries: Vec<Value> = ids(&retros)
-            .filter_map(|id| self.kb.get(DocKind::Retrospective, id))
+        let entries: Vec<Value> = in_default_order(self.kb, DocKind::Retrospective)
+            .into_iter()
+            .rev()
+            .take(FEED_ENTRIES)
             .filter_map(|doc| match &doc.data {
                 Data::Retrospective(r) => Some((doc, r)),
                 _ => None,
@@ -645,12 +625,6 @@ fn doc_title(doc: &Document) -> String {
     } else {
         title.clone()
     }
-}
-
-fn ids(records: &[crate::query::Record]) -> impl Iterator<Item = &str> {
-    records
-        .iter()
-        .filter_map(|r| r.get("id").and_then(Value::as_str))
 }
 
 fn absolute(base: Option<&str>, path: &str) -> Option<String> {
