@@ -27,7 +27,7 @@ pub(super) fn themes(context: &Context, command: Themes, out: &mut dyn Write) ->
             list,
         } => {
             let mut filters = Vec::new();
-            filters.extend(status.map(|s| Filter::Status(s.as_str().into())));
+            filters.extend(status.map(Filter::Status));
             filters.extend(carrier.map(Filter::Carrier));
             filters.extend(tag.map(Filter::Tag));
             list_documents(kb, DocKind::Theme, filters, &list, out)

@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::kb::date::format_date;
-use crate::kb::{Data, DocKind, Document, KnowledgeBase};
+use crate::kb::{Data, DocKind, Document, KnowledgeBase, ThemeStatus};
 use crate::text::sort_key;
 use expr::Expr;
 use record::{Kind, record};
@@ -24,7 +24,7 @@ pub type Record = Map<String, Value>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
     /// Themes with this status.
-    Status(String),
+    Status(ThemeStatus),
     /// Themes this organisation carries.
     Carrier(String),
     /// Documents with this tag.
@@ -57,7 +57,7 @@ impl Filter {
         let is =
             |field: &str, value: &str| record.get(field).and_then(Value::as_str) == Some(value);
         match self {
-            Filter::Status(s) => is("status", s),
+            Filter::Status(s) => is("status", s.as_str()),
             Filter::Carrier(org) => has("carriers", org),
             Filter::Tag(tag) => has("tags", tag),
             Filter::Upcoming => is("state", "planned"),

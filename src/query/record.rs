@@ -5,7 +5,7 @@ use serde_json::{Map, Value, json};
 
 use crate::kb::date::format_date;
 use crate::kb::schema::{DocKind, FieldType};
-use crate::kb::{Data, Document, KnowledgeBase, Relation, SessionState};
+use crate::kb::{Data, Document, KnowledgeBase, Relation};
 
 /// The kind of value a record field holds, for `--where` type checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,7 +109,7 @@ pub fn record(kb: &KnowledgeBase, doc: &Document) -> Map<String, Value> {
             m.insert("participants".into(), json!(s.participants));
             m.insert("cancelled".into(), json!(s.cancelled));
             m.insert("registration".into(), json!(s.registration));
-            m.insert("state".into(), json!(kb.session_state(s).map(state_name)));
+            m.insert("state".into(), json!(kb.session_state(s)));
             m.insert("year".into(), json!(s.date.map(|d| d.year())));
             m.insert(
                 "retrospectives".into(),
@@ -129,15 +129,6 @@ pub fn record(kb: &KnowledgeBase, doc: &Document) -> Map<String, Value> {
         }
     }
     m
-}
-
-/// The word for a session state.
-pub fn state_name(state: SessionState) -> &'static str {
-    match state {
-        SessionState::Planned => "planned",
-        SessionState::Held => "held",
-        SessionState::Cancelled => "cancelled",
-    }
 }
 
 /// A record value as one line of text: lists joined with ", ", null as empty.

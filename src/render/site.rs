@@ -21,7 +21,7 @@ use crate::kb::schema::tag_slug;
 use crate::kb::walk::{published_path, reserved};
 use crate::kb::{Data, DocKind, Document, KnowledgeBase, Relation, SessionState, ThemeStatus};
 use crate::query::in_default_order;
-use crate::query::record::{record, state_name};
+use crate::query::record::record;
 use crate::text::sort_key;
 use crate::validate::is_web_url;
 use crate::validate::links::{Target, resolve};
@@ -328,8 +328,7 @@ impl Site<'_> {
         let state = self
             .kb
             .session_state(s)
-            .map(state_name)
-            .unwrap_or("planned");
+            .map_or("planned", SessionState::as_str);
         let hm = |t: time::Time| format!("{:02}:{:02}", t.hour(), t.minute());
         let time_text = match (s.start, s.end) {
             (Some(start), Some(end)) => format!("{}–{}", hm(start), hm(end)),
