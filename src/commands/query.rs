@@ -12,7 +12,6 @@ use crate::diag::Severity;
 use crate::kb::{DocKind, KnowledgeBase};
 use crate::query::output::{columns, write_json, write_list, write_rows, write_stats};
 use crate::query::record::fields;
-use crate::query::relations::Relations;
 use crate::query::{Filter, ListQuery, expr, is_field, list, show};
 use crate::text::escape_control;
 use crate::validate::closest;
@@ -28,7 +27,7 @@ pub(super) fn themes(context: &Context, command: Themes, out: &mut dyn Write) ->
             list,
         } => {
             let mut filters = Vec::new();
-            filters.extend(status.map(|s| Filter::Status(s.as_str().into())));
+            filters.extend(status.map(Filter::Status));
             filters.extend(carrier.map(Filter::Carrier));
             filters.extend(tag.map(Filter::Tag));
             list_documents(kb, DocKind::Theme, filters, &list, out)
@@ -122,7 +121,7 @@ pub(super) fn search(context: &Context, args: &SearchArgs, out: &mut dyn Write) 
 /// `stats`.
 pub(super) fn stats(context: &Context, args: &StatsArgs, out: &mut dyn Write) -> Result {
     let kb = knowledge_base(context)?;
-    let report = crate::query::stats::stats(kb, &Relations::build(kb));
+    let report = crate::query::stats::stats(kb);
     match args.format {
         TableOrJson::Json => write_json(out, &report)?,
         TableOrJson::Table => write_stats(out, &report, terminal_width())?,

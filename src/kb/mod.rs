@@ -25,7 +25,7 @@ use anyhow::Result;
 use rayon::prelude::*;
 use time::Date;
 
-pub use index::Index;
+pub use index::{Index, Relation};
 pub use load::MAX_FILE_BYTES;
 pub use model::Data;
 pub use organisation::Organisation;
@@ -259,6 +259,38 @@ impl KnowledgeBase {
             Data::Session(session) => Some(session),
             _ => None,
         }
+    }
+
+    /// The ids of the documents that refer to `id` by `relation`, in document order, each
+    /// once.
+    pub fn referrers<'a>(
+        &'a self,
+        relation: Relation,
+        id: &str,
+    ) -> impl ExactSizeIterator<Item = &'a str> + 'a {
+        self.index
+            .referrers(relation, id)
+            .iter()
+            .map(|&i| self.documents.get(i).map_or("", |d| d.id.as_str()))
+    }
+
+    /// The status of theme `id`: the declared one, else the one its sessions give it.
+    pub fn theme_status(&self, id: &str, theme: &Theme) -> ThemeStatus {
+        theme
+            .status
+            .unwrap_or_else(|| self.index.derived_status(id))
+    }
+
+    /// Whether `session` is planned, held or cancelled on [`KnowledgeBase::today`]; `None`
+    /// when its date is not valid.
+    pub fn session_state(&self, session: &Session) -> Option<SessionState> {
+        session.state(self.today)
+    }
+
+    /// Whether session `id` was held and nobody has looked back on it yet.
+    pub fn awaits_retrospective(&self, id: &str, session: &Session) -> bool {
+        self.session_state(session) == Some(SessionState::Held)
+            && self.index.retrospectives_of(id).is_empty()
     }
 
     /// The number of Markdown files looked at (loaded or not).

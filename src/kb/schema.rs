@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::ThemeStatus;
+
 /// The four document types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum DocKind {
@@ -209,9 +211,6 @@ pub const ORGANISATION_KINDS: &[&str] = &[
     "other",
 ];
 
-/// The statuses a theme can declare.
-pub const THEME_STATUSES: &[&str] = &["proposed", "scheduled", "discussed", "closed"];
-
 /// The most characters a theme summary may have.
 pub const SUMMARY_MAX_CHARS: usize = 200;
 
@@ -281,7 +280,7 @@ const THEME: &[Field] = &[
     ),
     field(
         "status",
-        FieldType::Enum(THEME_STATUSES),
+        FieldType::Enum(ThemeStatus::WORDS),
         "Derived from the sessions when absent.",
     ),
     references(field("related", THEMES, "Related themes (not itself).")),

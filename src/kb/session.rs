@@ -45,6 +45,17 @@ pub struct Session {
     pub registration: Option<String>,
 }
 
+impl SessionState {
+    /// Its word (also its JSON form).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            SessionState::Planned => "planned",
+            SessionState::Held => "held",
+            SessionState::Cancelled => "cancelled",
+        }
+    }
+}
+
 impl Session {
     /// Reads a session from its front matter.
     pub fn from_front(front: &Node) -> Self {
@@ -108,5 +119,17 @@ mod tests {
             Some(SessionState::Cancelled)
         );
         assert_eq!(session("not-a-date", false).state(today), None);
+    }
+
+    #[test]
+    fn a_state_serialises_as_its_word() {
+        for state in [
+            SessionState::Planned,
+            SessionState::Held,
+            SessionState::Cancelled,
+        ] {
+            let json = serde_json::to_value(state).expect("serialises");
+            assert_eq!(json.as_str(), Some(state.as_str()));
+        }
     }
 }

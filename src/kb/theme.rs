@@ -24,19 +24,30 @@ pub enum ThemeStatus {
 }
 
 impl ThemeStatus {
+    /// Every status, in the order of its life.
+    pub const ALL: [ThemeStatus; 4] = [
+        ThemeStatus::Proposed,
+        ThemeStatus::Scheduled,
+        ThemeStatus::Discussed,
+        ThemeStatus::Closed,
+    ];
+
+    /// The front-matter word of every status, in the order of [`ThemeStatus::ALL`]: what the
+    /// schema accepts for `status`.
+    pub const WORDS: &'static [&'static str] = &[
+        ThemeStatus::Proposed.as_str(),
+        ThemeStatus::Scheduled.as_str(),
+        ThemeStatus::Discussed.as_str(),
+        ThemeStatus::Closed.as_str(),
+    ];
+
     /// The status for its front-matter word.
     pub fn parse(word: &str) -> Option<Self> {
-        match word {
-            "proposed" => Some(ThemeStatus::Proposed),
-            "scheduled" => Some(ThemeStatus::Scheduled),
-            "discussed" => Some(ThemeStatus::Discussed),
-            "closed" => Some(ThemeStatus::Closed),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|status| status.as_str() == word)
     }
 
-    /// The front-matter word.
-    pub fn as_str(self) -> &'static str {
+    /// The front-matter word (also its JSON form).
+    pub const fn as_str(self) -> &'static str {
         match self {
             ThemeStatus::Proposed => "proposed",
             ThemeStatus::Scheduled => "scheduled",
@@ -105,5 +116,22 @@ impl Theme {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_word_per_status_in_front_matter_json_and_schema() {
+        for (status, word) in ThemeStatus::ALL.into_iter().zip(ThemeStatus::WORDS) {
+            assert_eq!(status.as_str(), *word);
+            assert_eq!(ThemeStatus::parse(word), Some(status));
+            let json = serde_json::to_value(status).expect("serialises");
+            assert_eq!(json.as_str(), Some(*word));
+        }
+        assert_eq!(ThemeStatus::WORDS.len(), ThemeStatus::ALL.len());
+        assert_eq!(ThemeStatus::parse("Proposed"), None);
     }
 }

@@ -4,7 +4,6 @@
 pub mod expr;
 pub mod output;
 pub mod record;
-pub mod relations;
 pub mod search;
 pub mod show;
 pub mod stats;
@@ -12,11 +11,11 @@ pub mod stats;
 use rayon::prelude::*;
 use serde_json::{Map, Value};
 
-use crate::kb::{DocKind, KnowledgeBase};
+use crate::kb::date::format_date;
+use crate::kb::{Data, DocKind, Document, KnowledgeBase, ThemeStatus};
 use crate::text::sort_key;
 use expr::Expr;
 use record::{Kind, record};
-use relations::Relations;
 
 /// A record: `id`, the front-matter fields and the derived ones.
 pub type Record = Map<String, Value>;
@@ -25,7 +24,7 @@ pub type Record = Map<String, Value>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Filter {
     /// Themes with this status.
-    Status(String),
+    Status(ThemeStatus),
     /// Themes this organisation carries.
     Carrier(String),
     /// Documents with this tag.
@@ -58,7 +57,7 @@ impl Filter {
         let is =
             |field: &str, value: &str| record.get(field).and_then(Value::as_str) == Some(value);
         match self {
-            Filter::Status(s) => is("status", s),
+            Filter::Status(s) => is("status", s.as_str()),
             Filter::Carrier(org) => has("carriers", org),
             Filter::Tag(tag) => has("tags", tag),
             Filter::Upcoming => is("state", "planned"),
@@ -110,31 +109,58 @@ pub fn default_sort(kind: DocKind) -> &'static str {
 }
 
 /// The records of every document of `kind`.
-pub fn records(kb: &KnowledgeBase, relations: &Relations, kind: DocKind) -> Vec<Record> {
+pub fn records(kb: &KnowledgeBase, kind: DocKind) -> Vec<Record> {
     kb.documents
         .par_iter()
         .filter(|d| d.kind == kind)
-        .map(|d| record(kb, relations, d))
+        .map(|d| record(kb, d))
         .collect()
 }
 
 /// The records of `kind` that pass `query`, sorted and limited.
 pub fn list(kb: &KnowledgeBase, kind: DocKind, query: &ListQuery) -> Vec<Record> {
-    let relations = Relations::build(kb);
-    let mut found: Vec<Record> = records(kb, &relations, kind)
-        .into_par_iter()
-        .filter(|r| query.filters.iter().all(|f| f.matches(r)))
-        .filter(|r| query.expr.as_ref().is_none_or(|e| e.matches(r)))
+    let mut found: Vec<(&Document, Record)> = kb
+        .documents
+        .par_iter()
+        .filter(|d| d.kind == kind)
+        .map(|d| (d, record(kb, d)))
+        .filter(|(_, r)| query.filters.iter().all(|f| f.matches(r)))
+        .filter(|(_, r)| query.expr.as_ref().is_none_or(|e| e.matches(r)))
         .collect();
-    let field = query.sort.as_deref().unwrap_or(default_sort(kind));
-    found.par_sort_by_cached_key(|r| (SortKey::of(r.get(field)), SortKey::of(r.get("id"))));
+    match query.sort.as_deref() {
+        Some(field) if field != default_sort(kind) => found
+            .par_sort_by_cached_key(|(_, r)| (SortKey::of(r.get(field)), SortKey::of(r.get("id")))),
+        _ => found.par_sort_by_cached_key(|(d, _)| default_key(d)),
+    }
     if query.reverse {
         found.reverse();
     }
     if let Some(limit) = query.limit {
         found.truncate(limit);
     }
-    found
+    found.into_iter().map(|(_, r)| r).collect()
+}
+
+/// The documents of `kind` in the order `list` gives them by default: on
+/// [`default_sort`], then on the id.
+pub fn in_default_order(kb: &KnowledgeBase, kind: DocKind) -> Vec<&Document> {
+    let mut docs: Vec<&Document> = kb.documents.iter().filter(|d| d.kind == kind).collect();
+    docs.par_sort_by_cached_key(|d| default_key(d));
+    docs
+}
+
+/// Where `doc` sorts on its type's [`default_sort`] field, then on its id, read from the
+/// typed model: the same key its record gives for that field.
+fn default_key(doc: &Document) -> (SortKey, SortKey) {
+    let text = |t: &str| SortKey::Text(sort_key(t));
+    let date = |d: Option<time::Date>| d.map_or(SortKey::Absent, |d| text(&format_date(d)));
+    let first = match &doc.data {
+        Data::Organisation(o) => text(&o.name),
+        Data::Theme(t) => text(&t.title),
+        Data::Session(s) => date(s.date),
+        Data::Retrospective(r) => date(r.published),
+    };
+    (first, text(&doc.id))
 }
 
 /// Whether `field` can be sorted on for `kind`.
@@ -159,6 +185,91 @@ impl SortKey {
             Some(Value::Number(n)) => SortKey::Number(n.as_i64().unwrap_or_default()),
             Some(Value::Array(items)) if items.is_empty() => SortKey::Absent,
             Some(v) => SortKey::Text(sort_key(&record::cell(v))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::date::parse_date;
+
+    fn kb() -> KnowledgeBase {
+        let files = [
+            (
+                "content/organisations/b.md",
+                "---\nname: Émmen\nkind: other\n---\n",
+            ),
+            (
+                "content/organisations/a.md",
+                "---\nname: emmen\nkind: other\n---\n",
+            ),
+            ("content/organisations/c.md", "---\nkind: other\n---\n"),
+            (
+                "content/themes/z.md",
+                "---\ntitle: Alpha\nsummary: S\n---\n",
+            ),
+            (
+                "content/themes/y.md",
+                "---\ntitle: alpha\nsummary: S\n---\n",
+            ),
+            (
+                "content/sessions/2017-02-01-s.md",
+                "---\ntitle: S\ndate: 2017-02-01\ncity: C\nhosts: [a]\n---\n",
+            ),
+            (
+                "content/sessions/2017-01-01-s.md",
+                "---\ntitle: S\ndate: 2017-01-01\ncity: C\nhosts: [a]\n---\n",
+            ),
+            (
+                "content/sessions/2017-03-01-s.md",
+                "---\ntitle: S\ndate: not-a-date\ncity: C\nhosts: [a]\n---\n",
+            ),
+            (
+                "content/retrospectives/2017-01-01-s.md",
+                "---\ntitle: R\nsession: 2017-01-01-s\npublished: 2017-01-02\nauthors: [X]\n---\nx\n",
+            ),
+            (
+                "content/retrospectives/2017-02-01-s.md",
+                "---\ntitle: R\nsession: 2017-02-01-s\nauthors: [X]\n---\nx\n",
+            ),
+        ];
+        KnowledgeBase::from_memory(&files, &[], parse_date("2020-01-01").expect("date"))
+    }
+
+    #[test]
+    fn the_typed_key_equals_the_record_key_on_the_default_field() {
+        let kb = kb();
+        for doc in &kb.documents {
+            let rec = record(&kb, doc);
+            let from_record = (
+                SortKey::of(rec.get(default_sort(doc.kind))),
+                SortKey::of(rec.get("id")),
+            );
+            assert_eq!(default_key(doc), from_record, "{}", doc.id);
+        }
+    }
+
+    #[test]
+    fn the_default_order_is_the_order_of_records_sorted_on_the_default_field() {
+        let kb = kb();
+        for kind in DocKind::ALL {
+            let typed: Vec<&str> = in_default_order(&kb, kind)
+                .iter()
+                .map(|d| d.id.as_str())
+                .collect();
+            let mut by_record = records(&kb, kind);
+            by_record.sort_by_cached_key(|r| {
+                (
+                    SortKey::of(r.get(default_sort(kind))),
+                    SortKey::of(r.get("id")),
+                )
+            });
+            let listed: Vec<&str> = by_record
+                .iter()
+                .map(|r| r["id"].as_str().unwrap_or_default())
+                .collect();
+            assert_eq!(typed, listed, "{kind:?}");
         }
     }
 }

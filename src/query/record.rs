@@ -3,10 +3,9 @@
 
 use serde_json::{Map, Value, json};
 
-use super::relations::{Relations, related};
 use crate::kb::date::format_date;
 use crate::kb::schema::{DocKind, FieldType};
-use crate::kb::{Data, Document, KnowledgeBase, SessionState, ThemeStatus};
+use crate::kb::{Data, Document, KnowledgeBase, Relation};
 
 /// The kind of value a record field holds, for `--where` type checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,14 +62,10 @@ fn derived(kind: DocKind) -> Vec<(&'static str, Kind)> {
     }
 }
 
-/// The effective status of theme `id`: declared, else derived from the sessions.
-pub fn theme_status(kb: &KnowledgeBase, id: &str, declared: Option<ThemeStatus>) -> ThemeStatus {
-    declared.unwrap_or_else(|| kb.index.derived_status(id))
-}
-
 /// The record of `doc`.
-pub fn record(kb: &KnowledgeBase, relations: &Relations, doc: &Document) -> Map<String, Value> {
+pub fn record(kb: &KnowledgeBase, doc: &Document) -> Map<String, Value> {
     let id = doc.id.as_str();
+    let related = |relation| kb.referrers(relation, id).collect::<Vec<_>>();
     let mut m = Map::new();
     m.insert("id".into(), json!(id));
     match &doc.data {
@@ -80,9 +75,9 @@ pub fn record(kb: &KnowledgeBase, relations: &Relations, doc: &Document) -> Map<
             m.insert("city".into(), json!(o.city));
             m.insert("website".into(), json!(o.website));
             m.insert("tags".into(), json!(o.tags));
-            m.insert("carries".into(), json!(related(&relations.carries, id)));
-            m.insert("hosted".into(), json!(related(&relations.hosted, id)));
-            m.insert("attended".into(), json!(related(&relations.attended, id)));
+            m.insert("carries".into(), json!(related(Relation::Carries)));
+            m.insert("hosted".into(), json!(related(Relation::Hosted)));
+            m.insert("attended".into(), json!(related(Relation::Attended)));
         }
         Data::Theme(t) => {
             m.insert("title".into(), json!(t.title));
@@ -90,17 +85,14 @@ pub fn record(kb: &KnowledgeBase, relations: &Relations, doc: &Document) -> Map<
             m.insert("carriers".into(), json!(t.carriers));
             m.insert("proposed_by".into(), json!(t.proposed_by));
             m.insert("proposed_in".into(), json!(t.proposed_in));
-            m.insert("status".into(), json!(theme_status(kb, id, t.status)));
+            m.insert("status".into(), json!(kb.theme_status(id, t)));
             m.insert("related".into(), json!(t.related));
             m.insert("tags".into(), json!(t.tags));
             m.insert("links".into(), json!(t.links));
-            m.insert(
-                "sessions".into(),
-                json!(related(&relations.theme_sessions, id)),
-            );
+            m.insert("sessions".into(), json!(related(Relation::ThemeSessions)));
             m.insert(
                 "retrospectives".into(),
-                json!(related(&relations.theme_retrospectives, id)),
+                json!(related(Relation::ThemeRetrospectives)),
             );
         }
         Data::Session(s) => {
@@ -117,11 +109,11 @@ pub fn record(kb: &KnowledgeBase, relations: &Relations, doc: &Document) -> Map<
             m.insert("participants".into(), json!(s.participants));
             m.insert("cancelled".into(), json!(s.cancelled));
             m.insert("registration".into(), json!(s.registration));
-            m.insert("state".into(), json!(s.state(kb.today).map(state_name)));
+            m.insert("state".into(), json!(kb.session_state(s)));
             m.insert("year".into(), json!(s.date.map(|d| d.year())));
             m.insert(
                 "retrospectives".into(),
-                json!(related(&relations.session_retrospectives, id)),
+                json!(related(Relation::SessionRetrospectives)),
             );
         }
         Data::Retrospective(r) => {
@@ -137,15 +129,6 @@ pub fn record(kb: &KnowledgeBase, relations: &Relations, doc: &Document) -> Map<
         }
     }
     m
-}
-
-/// The word for a session state.
-pub fn state_name(state: SessionState) -> &'static str {
-    match state {
-        SessionState::Planned => "planned",
-        SessionState::Held => "held",
-        SessionState::Cancelled => "cancelled",
-    }
 }
 
 /// A record value as one line of text: lists joined with ", ", null as empty.
@@ -186,9 +169,8 @@ mod tests {
             ),
         ];
         let kb = KnowledgeBase::from_memory(&files, &[], parse_date("2020-01-01").expect("date"));
-        let relations = Relations::build(&kb);
         for doc in &kb.documents {
-            let rec = record(&kb, &relations, doc);
+            let rec = record(&kb, doc);
             let names: Vec<_> = fields(doc.kind).into_iter().map(|(n, _)| n).collect();
             let keys: Vec<_> = rec.keys().map(String::as_str).collect();
             assert_eq!(keys, names, "{:?}", doc.kind);

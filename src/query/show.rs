@@ -6,12 +6,11 @@ use std::io::{self, Write};
 use super::Record;
 use super::output::write_show;
 use super::record::record;
-use super::relations::{Relations, related};
-use crate::kb::{Data, DocKind, Document, KnowledgeBase};
+use crate::kb::{Data, DocKind, Document, KnowledgeBase, Relation};
 
 /// The record of `doc` with its body under `body`.
 pub fn json(kb: &KnowledgeBase, doc: &Document) -> Record {
-    let mut rec = record(kb, &Relations::build(kb), doc);
+    let mut rec = record(kb, doc);
     rec.insert("body".into(), body(kb, doc).into());
     rec
 }
@@ -19,8 +18,7 @@ pub fn json(kb: &KnowledgeBase, doc: &Document) -> Record {
 /// Writes `doc` as text: a derived theme status says so, and an organisation that carries
 /// no theme says that too.
 pub fn write_text(out: &mut dyn Write, kb: &KnowledgeBase, doc: &Document) -> io::Result<()> {
-    let relations = Relations::build(kb);
-    let mut rec = record(kb, &relations, doc);
+    let mut rec = record(kb, doc);
     if let (Data::Theme(theme), Some(status)) =
         (&doc.data, rec.get("status").and_then(|v| v.as_str()))
         && theme.status.is_none()
@@ -29,7 +27,7 @@ pub fn write_text(out: &mut dyn Write, kb: &KnowledgeBase, doc: &Document) -> io
         rec.insert("status".into(), derived.into());
     }
     let mut notes = Vec::new();
-    if doc.kind == DocKind::Organisation && related(&relations.carries, &doc.id).is_empty() {
+    if doc.kind == DocKind::Organisation && kb.referrers(Relation::Carries, &doc.id).len() == 0 {
         notes.push(("carries", "nothing yet".to_string()));
     }
     write_show(out, doc.kind, &rec, &notes, body(kb, doc))

@@ -5,9 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::record::theme_status;
-use super::relations::{Relations, related};
-use crate::kb::{Data, KnowledgeBase, SessionState, ThemeStatus};
+use crate::kb::{Data, KnowledgeBase, Relation, SessionState, ThemeStatus};
 use crate::text::sort_key;
 
 /// The health report.
@@ -46,7 +44,7 @@ pub struct OrganisationStats {
 }
 
 /// Computes the report.
-pub fn stats(kb: &KnowledgeBase, relations: &Relations) -> Stats {
+pub fn stats(kb: &KnowledgeBase) -> Stats {
     let mut themes_per_status: BTreeMap<ThemeStatus, usize> = BTreeMap::new();
     let mut themes_without_carriers = Vec::new();
     let mut sessions_per_year = BTreeMap::new();
@@ -57,34 +55,29 @@ pub fn stats(kb: &KnowledgeBase, relations: &Relations) -> Stats {
         match &doc.data {
             Data::Theme(theme) => {
                 *themes_per_status
-                    .entry(theme_status(kb, &doc.id, theme.status))
+                    .entry(kb.theme_status(&doc.id, theme))
                     .or_default() += 1;
                 if theme.carriers.is_empty() {
                     themes_without_carriers.push(doc.id.clone());
                 }
-                if let Some(d) =
-                    days_to_first_session(kb, relations, &doc.id, theme.proposed_in.as_deref())
-                {
+                if let Some(d) = days_to_first_session(kb, &doc.id, theme.proposed_in.as_deref()) {
                     days.push(d);
                 }
             }
             Data::Session(session) => {
-                let state = session.state(kb.today);
                 if let (Some(date), false) = (session.date, session.cancelled) {
                     *sessions_per_year.entry(date.year()).or_default() += 1;
                 }
-                if state == Some(SessionState::Held)
-                    && related(&relations.session_retrospectives, &doc.id).is_empty()
-                {
+                if kb.awaits_retrospective(&doc.id, session) {
                     awaiting_retrospective.push(doc.id.clone());
                 }
             }
             Data::Organisation(org) => organisations.push(OrganisationStats {
                 id: doc.id.clone(),
                 name: org.name.clone(),
-                hosted: related(&relations.hosted, &doc.id).len(),
-                carries: related(&relations.carries, &doc.id).len(),
-                attended: related(&relations.attended, &doc.id).len(),
+                hosted: kb.referrers(Relation::Hosted, &doc.id).len(),
+                carries: kb.referrers(Relation::Carries, &doc.id).len(),
+                attended: kb.referrers(Relation::Attended, &doc.id).len(),
             }),
             Data::Retrospective(_) => {}
         }
@@ -105,15 +98,13 @@ pub fn stats(kb: &KnowledgeBase, relations: &Relations) -> Stats {
 /// theme on its agenda (planned sessions have not treated it yet).
 fn days_to_first_session(
     kb: &KnowledgeBase,
-    relations: &Relations,
     theme: &str,
     proposed_in: Option<&str>,
 ) -> Option<i64> {
     let proposed = kb.session(proposed_in?)?.date?;
-    related(&relations.theme_sessions, theme)
-        .iter()
+    kb.referrers(Relation::ThemeSessions, theme)
         .filter_map(|id| kb.session(id))
-        .filter(|s| s.state(kb.today) == Some(SessionState::Held))
+        .filter(|s| kb.session_state(s) == Some(SessionState::Held))
         .filter_map(|s| s.date)
         .filter(|d| *d >= proposed)
         .min()
@@ -175,7 +166,7 @@ mod tests {
             ),
         ];
         let kb = KnowledgeBase::from_memory(&files, &[], parse_date("2020-01-01").expect("date"));
-        let s = stats(&kb, &Relations::build(&kb));
+        let s = stats(&kb);
         assert_eq!(s.themes_per_status.get(&ThemeStatus::Discussed), Some(&1));
         assert_eq!(s.themes_per_status.get(&ThemeStatus::Scheduled), Some(&1));
         assert_eq!(s.themes_without_carriers, ["u"]);

@@ -175,8 +175,9 @@ pub fn long_date(lang: Lang, date: Date) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::kb::ThemeStatus;
     use crate::kb::date::parse_date;
-    use crate::kb::schema::{ORGANISATION_KINDS, THEME_STATUSES};
+    use crate::kb::schema::ORGANISATION_KINDS;
 
     #[test]
     fn dates_in_both_languages() {
@@ -188,7 +189,7 @@ mod tests {
     #[test]
     fn every_status_and_kind_has_a_word() {
         let words = words(Lang::Nl);
-        for status in THEME_STATUSES {
+        for status in ThemeStatus::WORDS {
             assert!(
                 words.contains_key(format!("status_{status}").as_str()),
                 "{status}"

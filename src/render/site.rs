@@ -19,10 +19,9 @@ use super::output::{OutFile, Sink};
 use crate::kb::date::format_date;
 use crate::kb::schema::tag_slug;
 use crate::kb::walk::{published_path, reserved};
-use crate::kb::{Data, DocKind, Document, KnowledgeBase, ThemeStatus};
-use crate::query::record::{record, state_name, theme_status};
-use crate::query::relations::{Relations, related};
-use crate::query::{ListQuery, default_sort, list};
+use crate::kb::{Data, DocKind, Document, KnowledgeBase, Relation, SessionState, ThemeStatus};
+use crate::query::in_default_order;
+use crate::query::record::record;
 use crate::text::sort_key;
 use crate::validate::is_web_url;
 use crate::validate::links::{Target, resolve};
@@ -82,7 +81,6 @@ pub fn build(kb: &KnowledgeBase, options: &SiteOptions, sink: &Sink) -> Result<(
         kb,
         options,
         env,
-        relations: Relations::build(kb),
         dates: crate::git::last_changed(&kb.root, kb.documents.iter().map(|d| kb.path(d))),
         words: words(options.lang),
     };
@@ -166,7 +164,6 @@ struct Site<'a> {
     kb: &'a KnowledgeBase,
     options: &'a SiteOptions,
     env: Environment<'static>,
-    relations: Relations<'a>,
     dates: HashMap<String, String>,
     words: BTreeMap<&'static str, &'static str>,
 }
@@ -289,6 +286,14 @@ impl Site<'_> {
             .collect()
     }
 
+    /// The documents that refer to `doc` by `relation`, as references.
+    fn related(&self, relation: Relation, doc: &Document) -> Vec<Value> {
+        self.kb
+            .referrers(relation, &doc.id)
+            .map(|id| self.reference(relation.referrer_kind(), id))
+            .collect()
+    }
+
     fn tags(&self, tags: &[String]) -> Vec<Value> {
         tags.iter()
             .map(|t| json!({ "name": t, "href": format!("../tags/{}.html", tag_slug(t)) }))
@@ -303,7 +308,7 @@ impl Site<'_> {
     }
 
     fn theme(&self, doc: &Document, t: &crate::kb::Theme) -> Value {
-        let status = theme_status(self.kb, &doc.id, t.status);
+        let status = self.kb.theme_status(&doc.id, t);
         json!({
             "summary_html": inline(&t.summary),
             "status": status,
@@ -312,15 +317,18 @@ impl Site<'_> {
             "proposed_by": self.references(DocKind::Organisation, &t.proposed_by),
             "proposed_in": t.proposed_in.as_ref().map(|id| self.reference(DocKind::Session, id)),
             "related": self.references(DocKind::Theme, &t.related),
-            "sessions": self.references(DocKind::Session, related(&self.relations.theme_sessions, &doc.id)),
-            "retrospectives": self.references(DocKind::Retrospective, related(&self.relations.theme_retrospectives, &doc.id)),
+            "sessions": self.related(Relation::ThemeSessions, doc),
+            "retrospectives": self.related(Relation::ThemeRetrospectives, doc),
             "tags": self.tags(&t.tags),
             "links": t.links.iter().filter(|l| is_web_url(&l.url)).collect::<Vec<_>>(),
         })
     }
 
     fn session(&self, doc: &Document, s: &crate::kb::Session) -> Value {
-        let state = s.state(self.kb.today).map(state_name).unwrap_or("planned");
+        let state = self
+            .kb
+            .session_state(s)
+            .map_or("planned", SessionState::as_str);
         let hm = |t: time::Time| format!("{:02}:{:02}", t.hour(), t.minute());
         let time_text = match (s.start, s.end) {
             (Some(start), Some(end)) => format!("{}–{}", hm(start), hm(end)),
@@ -339,7 +347,7 @@ impl Site<'_> {
             "themes": self.references(DocKind::Theme, &s.themes),
             "participants": self.references(DocKind::Organisation, &s.participants),
             "registration": s.registration.as_deref().filter(|u| is_web_url(u)),
-            "retrospectives": self.references(DocKind::Retrospective, related(&self.relations.session_retrospectives, &doc.id)),
+            "retrospectives": self.related(Relation::SessionRetrospectives, doc),
         })
     }
 
@@ -375,9 +383,9 @@ impl Site<'_> {
             "city": o.city,
             "website": o.website.as_deref().filter(|u| is_web_url(u)),
             "tags": self.tags(&o.tags),
-            "carries": self.references(DocKind::Theme, related(&self.relations.carries, &doc.id)),
-            "hosted": self.references(DocKind::Session, related(&self.relations.hosted, &doc.id)),
-            "attended": self.references(DocKind::Session, related(&self.relations.attended, &doc.id)),
+            "carries": self.related(Relation::Carries, doc),
+            "hosted": self.related(Relation::Hosted, doc),
+            "attended": self.related(Relation::Attended, doc),
         })
     }
 
@@ -385,7 +393,7 @@ impl Site<'_> {
     fn entry(&self, doc: &Document) -> Value {
         let note = match &doc.data {
             Data::Theme(t) => self
-                .status_label(theme_status(self.kb, &doc.id, t.status))
+                .status_label(self.kb.theme_status(&doc.id, t))
                 .to_string(),
             Data::Session(s) => s
                 .date
@@ -401,18 +409,11 @@ impl Site<'_> {
     }
 
     fn index_page(&self, kind: DocKind) -> Result<OutFile> {
-        let newest_first = matches!(kind, DocKind::Session | DocKind::Retrospective);
-        let query = ListQuery {
-            sort: Some(default_sort(kind).into()),
-            reverse: newest_first,
-            ..ListQuery::default()
-        };
-        let items: Vec<Value> = list(self.kb, kind, &query)
-            .iter()
-            .filter_map(|r| r.get("id").and_then(Value::as_str))
-            .filter_map(|id| self.kb.get(kind, id))
-            .map(|doc| self.entry(doc))
-            .collect();
+        let mut docs = in_default_order(self.kb, kind);
+        if matches!(kind, DocKind::Session | DocKind::Retrospective) {
+            docs.reverse();
+        }
+        let items: Vec<Value> = docs.into_iter().map(|doc| self.entry(doc)).collect();
         let title = self.words[kind.folder()];
         let html = self.render(
             "list.html",
@@ -431,32 +432,27 @@ impl Site<'_> {
             }
             v
         };
-        let sessions = list(
-            self.kb,
-            DocKind::Session,
-            &ListQuery {
-                filters: vec![crate::query::Filter::Upcoming],
-                ..ListQuery::default()
-            },
-        );
-        let upcoming: Vec<Value> = ids(&sessions)
-            .filter_map(|id| self.kb.get(DocKind::Session, id))
+        let upcoming: Vec<Value> = in_default_order(self.kb, DocKind::Session)
+            .into_iter()
+            .filter(|d| match &d.data {
+                Data::Session(s) => self.kb.session_state(s) == Some(SessionState::Planned),
+                _ => false,
+            })
             .map(|d| at_root(self.entry(d)))
             .collect();
-        let retros = list(
-            self.kb,
-            DocKind::Retrospective,
-            &ListQuery {
-                reverse: true,
-                limit: Some(5),
-                ..ListQuery::default()
-            },
-        );
-        let recent: Vec<Value> = ids(&retros)
-            .filter_map(|id| self.kb.get(DocKind::Retrospective, id))
+        let recent: Vec<Value> = in_default_order(self.kb, DocKind::Retrospective)
+            .into_iter()
+            .rev()
+            .take(5)
             .map(|d| at_root(self.entry(d)))
             .collect();
-        let themes = list(self.kb, DocKind::Theme, &ListQuery::default());
+        let themes: Vec<(&Document, ThemeStatus)> = in_default_order(self.kb, DocKind::Theme)
+            .into_iter()
+            .filter_map(|d| match &d.data {
+                Data::Theme(t) => Some((d, self.kb.theme_status(&d.id, t))),
+                _ => None,
+            })
+            .collect();
         let statuses: Vec<Value> = [
             ThemeStatus::Scheduled,
             ThemeStatus::Proposed,
@@ -467,9 +463,8 @@ impl Site<'_> {
         .map(|status| {
             let members: Vec<Value> = themes
                 .iter()
-                .filter(|r| r.get("status").and_then(Value::as_str) == Some(status.as_str()))
-                .filter_map(|r| r.get("id").and_then(Value::as_str))
-                .map(|id| at_root(self.reference(DocKind::Theme, id)))
+                .filter(|(_, s)| *s == status)
+                .map(|(d, _)| at_root(self.reference(DocKind::Theme, &d.id)))
                 .collect();
             json!({ "label": self.status_label(status), "themes": members })
         })
@@ -528,17 +523,10 @@ impl Site<'_> {
 
     fn feed(&self) -> Result<OutFile> {
         let base = self.options.base_url.as_deref();
-        let retros = list(
-            self.kb,
-            DocKind::Retrospective,
-            &ListQuery {
-                reverse: true,
-                limit: Some(FEED_ENTRIES),
-                ..ListQuery::default()
-            },
-        );
-        let entries: Vec<Value> = ids(&retros)
-            .filter_map(|id| self.kb.get(DocKind::Retrospective, id))
+        let entries: Vec<Value> = in_default_order(self.kb, DocKind::Retrospective)
+            .into_iter()
+            .rev()
+            .take(FEED_ENTRIES)
             .filter_map(|doc| match &doc.data {
                 Data::Retrospective(r) => Some((doc, r)),
                 _ => None,
@@ -606,7 +594,7 @@ impl Site<'_> {
                 .documents
                 .iter()
                 .filter(|d| d.kind == kind)
-                .map(|d| record(self.kb, &self.relations, d));
+                .map(|d| record(self.kb, d));
             let mut bytes = Vec::new();
             serde_json::Serializer::pretty(&mut bytes).collect_seq(records)?;
             bytes.push(b'\n');
@@ -636,12 +624,6 @@ fn doc_title(doc: &Document) -> String {
     } else {
         title.clone()
     }
-}
-
-fn ids(records: &[crate::query::Record]) -> impl Iterator<Item = &str> {
-    records
-        .iter()
-        .filter_map(|r| r.get("id").and_then(Value::as_str))
 }
 
 fn absolute(base: Option<&str>, path: &str) -> Option<String> {

@@ -1,7 +1,7 @@
 //! `missing-retrospective` (warning): a held session that nobody has looked back on yet.
 
 use crate::diag::{Code, Diagnostic};
-use crate::kb::{Data, SessionState};
+use crate::kb::Data;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -16,9 +16,7 @@ impl Rule for MissingRetrospective {
         let Data::Session(session) = &cx.doc.data else {
             return;
         };
-        if session.state(cx.kb.today) != Some(SessionState::Held)
-            || !cx.kb.index.retrospectives_of(&cx.doc.id).is_empty()
-        {
+        if !cx.kb.awaits_retrospective(&cx.doc.id, session) {
             return;
         }
         out.push(
