@@ -579,3 +579,12 @@ pub enum Format {
 fn parse_today(text: &str) -> Result<Date, String> {
     parse_date(text).ok_or_else(|| format!("`{text}` is not a date; write YYYY-MM-DD"))
 }
+
+#[cfg(test)]
+mod tests {
+    /// clap's own checks of the definitions: no clashing flags, valid defaults and groups.
+    #[test]
+    fn cli_is_consistent() {
+        <super::Cli as clap::CommandFactory>::command().debug_assert();
+    }
+}
