@@ -1,7 +1,7 @@
 //! Micro-benchmarks (divan) of the loader, the rule pass and page rendering, on a
 //! generated in-memory knowledge base.
 //!
-//!     cargo bench
+//!     cargo bench --features bench
 
 use divan::Bencher;
 use pioneers::kb::KnowledgeBase;

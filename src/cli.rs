@@ -580,4 +580,10 @@ mod tests {
             })
         ));
     }
+
+    /// clap's own checks of the definitions: no clashing flags, valid defaults and groups.
+    #[test]
+    fn cli_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

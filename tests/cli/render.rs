@@ -401,6 +401,33 @@ fn calendar_imports_with_amsterdam_local_times() {
     assert!(text.contains("BEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam"));
 }
 
+/// A long title folds where no space touches the fold, so a parser that trims folded lines
+/// (like `ical`) still reads every space, comma and accent.
+#[test]
+fn calendar_titles_survive_folding() {
+    let title = format!("{} b, c; dé € 😀 {}", "a".repeat(66), "é".repeat(60));
+    let test = Test::fixture("network").file(
+        "content/sessions/2019-05-05-lang.md",
+        format!("---\ntitle: \"{title}\"\ndate: 2019-05-05\ncity: Zwolle\nhosts: [zwolle]\n---\n"),
+    );
+    let output = render_site(&test, &[]);
+    assert_eq!(output.status, Some(0), "{}", output.stderr);
+    let text = std::fs::read_to_string(test.root().join("site/sessions.ics")).expect("ics");
+    let calendar = ical::IcalParser::new(text.as_bytes())
+        .next()
+        .expect("a calendar")
+        .expect("it parses");
+    let summaries: Vec<_> = calendar
+        .events
+        .iter()
+        .flat_map(|e| &e.properties)
+        .filter(|p| p.name == "SUMMARY")
+        .filter_map(|p| p.value.clone())
+        .collect();
+    let escaped = title.replace(',', "\\,").replace(';', "\\;");
+    assert!(summaries.contains(&escaped), "{summaries:?}");
+}
+
 #[test]
 fn session_pages_carry_event_json_ld() {
     let (_test, out) = render(Some("network"), &[]);

@@ -1,7 +1,9 @@
 //! A small builder for running the binary on a fixture copied to a temporary folder.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// The date every test runs on, so planned and held never drift.
 pub const TODAY: &str = "2026-11-28";
@@ -89,24 +91,18 @@ impl Test {
 
     /// Runs the binary with `--today` fixed, killing it after 30 seconds.
     pub fn run(&self) -> Output {
-        let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_pioneers"));
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_pioneers"));
         cmd.current_dir(self.cwd.as_deref().unwrap_or(self.root()))
             .env_remove("PIONEERS_TODAY")
             .env("NO_COLOR", "1")
-            .args(&self.args)
-            .timeout(Duration::from_secs(30));
+            .args(&self.args);
         if self.fixed_today {
             cmd.args(["--today", TODAY]);
         }
         for (key, value) in &self.envs {
             cmd.env(key, value);
         }
-        let output = cmd.output().expect("the binary runs");
-        Output {
-            status: output.status.code(),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
+        run_with_timeout(cmd, Duration::from_secs(30))
     }
 
     /// Runs `validate` with `--format json` (and the arguments given, if any) and returns
@@ -176,4 +172,59 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), target).expect("copy");
         }
     }
+}
+
+/// Runs `cmd` with no input, collecting its output, and kills it if it is still running
+/// after `limit` (a hang fails one test instead of stalling the suite).
+fn run_with_timeout(mut cmd: Command, limit: Duration) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let stdout = read_in_background(child.stdout.take());
+    let stderr = read_in_background(child.stderr.take());
+    let deadline = Instant::now() + limit;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if Instant::now() >= deadline {
+            child.kill().expect("kill");
+            break child.wait().expect("wait");
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let text = |reader: std::thread::JoinHandle<Vec<u8>>| {
+        String::from_utf8_lossy(&reader.join().expect("reader")).into_owned()
+    };
+    Output {
+        status: status.code(),
+        stdout: text(stdout),
+        stderr: text(stderr),
+    }
+}
+
+/// Reads `pipe` to its end on a thread, so a full pipe never blocks the child.
+fn read_in_background(
+    pipe: Option<impl Read + Send + 'static>,
+) -> std::thread::JoinHandle<Vec<u8>> {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(mut pipe) = pipe {
+            pipe.read_to_end(&mut bytes).expect("read");
+        }
+        bytes
+    })
+}
+
+#[test]
+fn a_hanging_command_is_killed_at_the_limit() {
+    let started = Instant::now();
+    let mut sleep = Command::new("sleep");
+    sleep.arg("10");
+    let output = run_with_timeout(sleep, Duration::from_millis(200));
+    assert_eq!(output.status, None, "killed by a signal");
+    assert!(started.elapsed() < Duration::from_secs(5));
 }
