@@ -143,6 +143,32 @@ pub fn git(root: &Path, date: Option<&str>, args: &[&str]) {
     );
 }
 
+/// The official SARIF 2.1.0 schema (`tests/schemas/`) as a validator with format checks on.
+///
+/// The schema's `language` patterns have a stray `]` that strict regex engines reject when
+/// the schema itself is checked; they do not concern our output (we write no `language`),
+/// so they are replaced by what they mean.
+pub fn sarif_validator() -> jsonschema::Validator {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/sarif-schema-2.1.0.json");
+    let text = std::fs::read_to_string(path).expect("schema");
+    let stray = r#""^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$""#;
+    assert_eq!(text.matches(stray).count(), 2, "the schema changed");
+    let text = text.replace(stray, r#""^[a-zA-Z]{2}(-[a-zA-Z]{2})?$""#);
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema json");
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .expect("a valid schema")
+}
+
+/// Every way `sarif` breaks the official schema, one line each (empty when it conforms).
+pub fn sarif_schema_errors(sarif: &serde_json::Value) -> Vec<String> {
+    sarif_validator()
+        .iter_errors(sarif)
+        .map(|e| format!("{e} at {}", e.instance_path()))
+        .collect()
+}
+
 /// The `code@line:column` of every diagnostic in a JSON report, for compact assertions.
 pub fn located(json: &serde_json::Value) -> Vec<String> {
     json["diagnostics"]
