@@ -35,6 +35,11 @@ pub fn format_date(date: Date) -> String {
     )
 }
 
+/// Formats a time of day as `HH:MM`.
+pub fn format_time(time: Time) -> String {
+    format!("{:02}:{:02}", time.hour(), time.minute())
+}
+
 /// Today's date from the system clock (UTC).
 pub fn system_today() -> Date {
     time::OffsetDateTime::now_utc().date()

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::access;
 use super::markdown;
-use super::model::Data;
+use super::model::{Data, Declared};
 use super::split::{SplitError, split};
 use super::walk::Found;
 use super::yaml::{self, Node, Value};

@@ -27,7 +27,7 @@ use time::Date;
 
 pub use index::{Index, Relation};
 pub use load::MAX_FILE_BYTES;
-pub use model::Data;
+pub use model::{Data, Declared, FieldValue};
 pub use organisation::Organisation;
 pub use retrospective::{Retrospective, Speaker};
 pub use root::{Config, find_root, read_config};
@@ -37,6 +37,7 @@ pub use theme::{Link, Theme, ThemeStatus};
 
 use crate::diag::Diagnostic;
 use markdown::Body;
+use schema::{Derived, Source};
 use yaml::Node;
 
 /// Every folder above the `/`-separated `paths`.
@@ -285,6 +286,33 @@ impl KnowledgeBase {
     /// when its date is not valid.
     pub fn session_state(&self, session: &Session) -> Option<SessionState> {
         session.state(self.today)
+    }
+
+    /// Each derived fact of `doc` with its value, in the order its type declares them.
+    pub fn derived<'a>(&'a self, doc: &'a Document) -> Vec<(&'static Derived, FieldValue<'a>)> {
+        doc.kind
+            .derived()
+            .iter()
+            .map(|derived| (derived, self.derived_value(doc, derived.source)))
+            .collect()
+    }
+
+    fn derived_value<'a>(&'a self, doc: &'a Document, source: Source) -> FieldValue<'a> {
+        match (source, &doc.data) {
+            (Source::Referrers(relation), _) => {
+                FieldValue::List(self.referrers(relation, &doc.id).collect())
+            }
+            (Source::ThemeStatus, Data::Theme(theme)) => {
+                FieldValue::OptText(Some(self.theme_status(&doc.id, theme).as_str()))
+            }
+            (Source::SessionState, Data::Session(session)) => {
+                FieldValue::OptText(self.session_state(session).map(SessionState::as_str))
+            }
+            (Source::Year, Data::Session(session)) => {
+                FieldValue::Number(session.date.map(|d| i64::from(d.year())))
+            }
+            _ => FieldValue::OptText(None),
+        }
     }
 
     /// Whether session `id` was held and nobody has looked back on it yet.

@@ -2,62 +2,58 @@
 
 use time::Date;
 
-use super::model::{date, list, objects, text, text_or_empty};
-use super::yaml::Node;
+use super::DocKind;
+use super::model::declare;
+use super::schema::{
+    ENTRIES_MAX_ITEMS, FieldType, STRINGS, THEMES, optional, references, required, tags,
+};
 
-/// Someone who spoke at the session.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Speaker {
-    /// Their name.
-    pub name: String,
-    /// Their role.
-    pub role: Option<String>,
-    /// Their organisation's id.
-    pub organisation: Option<String>,
+declare! {
+    /// Someone who spoke at the session.
+    pub struct Speaker {
+        /// Their name.
+        pub name: String = required(FieldType::String, "The speaker's name.").label("Naam", "Name"),
+        /// Their role.
+        pub role: Option<String> = optional(FieldType::String, "Their role.").label("Rol", "Role"),
+        /// Their organisation's id.
+        pub organisation: Option<String> = optional(FieldType::Ref(DocKind::Organisation), "Their organisation.")
+            .label("Organisatie", "Organisation"),
+    }
 }
 
-/// A look back on a session.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Retrospective {
-    /// Its title.
-    pub title: String,
-    /// The session's id.
-    pub session: Option<String>,
-    /// When it was published.
-    pub published: Option<Date>,
-    /// Names as printed.
-    pub authors: Vec<String>,
-    /// Who spoke.
-    pub speakers: Vec<Speaker>,
-    /// Themes treated.
-    pub themes_discussed: Vec<String>,
-    /// Themes raised for coming sessions.
-    pub themes_proposed: Vec<String>,
-    /// The session that follows.
-    pub next_session: Option<String>,
-    /// Free keywords.
-    pub tags: Vec<String>,
-}
-
-impl Retrospective {
-    /// Reads a retrospective from its front matter.
-    pub fn from_front(front: &Node) -> Self {
-        Retrospective {
-            title: text_or_empty(front, "title"),
-            session: text(front, "session"),
-            published: date(front, "published"),
-            authors: list(front, "authors"),
-            speakers: objects(front, "speakers")
-                .map(|speaker| Speaker {
-                    name: text_or_empty(speaker, "name"),
-                    role: text(speaker, "role"),
-                    organisation: text(speaker, "organisation"),
-                })
-                .collect(),
-            themes_discussed: list(front, "themes_discussed"),
-            themes_proposed: list(front, "themes_proposed"),
-            next_session: text(front, "next_session"),
-            tags: list(front, "tags"),
-        }
+declare! {
+    /// A look back on a session.
+    pub struct Retrospective {
+        /// Its title.
+        pub title: String = required(FieldType::String, "The retrospective's title.")
+            .label("Titel", "Title")
+            .own_place(),
+        /// The session it looks back on.
+        pub session: Option<String> = required(FieldType::Ref(DocKind::Session), "The session it looks back on.")
+            .label("Sessie", "Session"),
+        /// When it was published, if valid.
+        pub published: Option<Date> = required(FieldType::Date, "When it was published.")
+            .label("Gepubliceerd", "Published")
+            .own_place(),
+        /// Names as printed.
+        pub authors: Vec<String> = required(STRINGS, "Names as printed (at least one).")
+            .at_most(ENTRIES_MAX_ITEMS)
+            .label("Auteurs", "Authors")
+            .own_place(),
+        /// Who spoke.
+        pub speakers: Vec<Speaker> = optional(FieldType::List(&FieldType::Object(Speaker::FIELDS)), "Who spoke.")
+            .at_most(ENTRIES_MAX_ITEMS)
+            .label("Sprekers", "Speakers"),
+        /// Themes treated in the session.
+        pub themes_discussed: Vec<String> = references(optional(THEMES, "Themes treated in the session."))
+            .label("Besproken thema's", "Themes discussed"),
+        /// Themes raised for coming sessions.
+        pub themes_proposed: Vec<String> = references(optional(THEMES, "Themes raised for coming sessions."))
+            .label("Voorgestelde thema's", "Themes proposed"),
+        /// The session that follows.
+        pub next_session: Option<String> = optional(FieldType::Ref(DocKind::Session), "The session that follows.")
+            .label("Volgende sessie", "Next session"),
+        /// Free keywords.
+        pub tags: Vec<String> = tags(),
     }
 }

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::ThemeStatus;
+use super::Relation;
 
 /// The four document types.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
@@ -56,14 +56,57 @@ impl DocKind {
         }
     }
 
-    /// The fields of this type.
+    /// The fields of this type, as its struct declares them.
     pub fn fields(self) -> &'static [Field] {
         match self {
-            DocKind::Organisation => ORGANISATION,
-            DocKind::Theme => THEME,
-            DocKind::Session => SESSION,
-            DocKind::Retrospective => RETROSPECTIVE,
+            DocKind::Organisation => super::Organisation::FIELDS,
+            DocKind::Theme => super::Theme::FIELDS,
+            DocKind::Session => super::Session::FIELDS,
+            DocKind::Retrospective => super::Retrospective::FIELDS,
         }
+    }
+
+    /// The facts derived from other documents, after the fields in records and on pages.
+    pub fn derived(self) -> &'static [Derived] {
+        match self {
+            DocKind::Organisation => ORGANISATION_DERIVED,
+            DocKind::Theme => THEME_DERIVED,
+            DocKind::Session => SESSION_DERIVED,
+            DocKind::Retrospective => &[],
+        }
+    }
+
+    /// The field that names a document of this type (its page title, its entry in lists).
+    pub fn title_field(self) -> &'static str {
+        match self {
+            DocKind::Organisation => "name",
+            _ => "title",
+        }
+    }
+
+    /// The field `list` sorts by unless told otherwise.
+    pub fn default_sort(self) -> &'static str {
+        match self {
+            DocKind::Organisation => "name",
+            DocKind::Theme => "title",
+            DocKind::Session => "date",
+            DocKind::Retrospective => "published",
+        }
+    }
+
+    /// The columns of `list`'s table, Markdown and CSV output.
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            DocKind::Organisation => &["id", "name", "kind", "city"],
+            DocKind::Theme => &["id", "title", "status", "carriers"],
+            DocKind::Session => &["date", "id", "title", "city", "state"],
+            DocKind::Retrospective => &["published", "id", "title", "session"],
+        }
+    }
+
+    /// Whether the site lists the newest first (things that happen on a day).
+    pub fn newest_first(self) -> bool {
+        matches!(self, DocKind::Session | DocKind::Retrospective)
     }
 }
 
@@ -130,7 +173,9 @@ impl FieldType {
     }
 }
 
-/// One field of a document type or of a nested mapping.
+/// One field of a document type or of a nested mapping: declared once, beside the struct
+/// that holds it (with `kb::model::declare!`), and read by the loader, the rules, the
+/// JSON records, `new`, the JSON Schema, `--where` and the site.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Field {
     /// The key in the front matter.
@@ -147,6 +192,30 @@ pub struct Field {
     pub unique: Unique,
     /// What it means, for help texts and the JSON Schema.
     pub doc: &'static str,
+    /// What the site calls it.
+    pub label: Label,
+    /// Where the site shows it.
+    pub on_page: OnPage,
+}
+
+/// A name for people, in Dutch and in English.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label {
+    /// Dutch.
+    pub nl: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+/// Where a document's page shows a field or derived fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnPage {
+    /// In the page's list of facts, in declaration order, formatted by its type: what a new
+    /// field gets without any template change.
+    Fact,
+    /// Where the page's template puts it itself (the title, the lead, the tags, further
+    /// reading, a section of its own), or nowhere.
+    Own,
 }
 
 /// When two items of a list are the same item (`duplicate-item`).
@@ -160,40 +229,86 @@ pub enum Unique {
     TagPage,
 }
 
-const fn field(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
+/// An optional field holding `ty`, meaning `doc`, shown on the page as a fact. The
+/// declaring macro names it; [`Field::label`] gives it its label.
+pub const fn optional(ty: FieldType, doc: &'static str) -> Field {
     Field {
-        name,
+        name: "",
         ty,
         required: false,
         max_chars: None,
         max_items: None,
         unique: Unique::No,
         doc,
+        label: Label { nl: "", en: "" },
+        on_page: OnPage::Fact,
     }
 }
 
-/// `field` as a list whose items all differ: exactly, or by their tag page.
-const fn distinct(unique: Unique, field: Field) -> Field {
-    Field { unique, ..field }
-}
-
-/// `field` as a list of at most `max` items.
-const fn at_most(max: usize, field: Field) -> Field {
-    Field {
-        max_items: Some(max),
-        ..field
-    }
-}
-
-/// `field` as a list of at most [`REFERENCES_MAX_ITEMS`] references, none repeated.
-const fn references(field: Field) -> Field {
-    distinct(Unique::Exact, at_most(REFERENCES_MAX_ITEMS, field))
-}
-
-const fn required(name: &'static str, ty: FieldType, doc: &'static str) -> Field {
+/// A field that must be present and not empty.
+pub const fn required(ty: FieldType, doc: &'static str) -> Field {
     Field {
         required: true,
-        ..field(name, ty, doc)
+        ..optional(ty, doc)
+    }
+}
+
+/// Free keywords: at most [`TAGS_MAX_ITEMS`], one tag page each, shown as the page's tags.
+pub const fn tags() -> Field {
+    optional(STRINGS, "Free keywords.")
+        .at_most(TAGS_MAX_ITEMS)
+        .unique(Unique::TagPage)
+        .label("Trefwoorden", "Tags")
+        .own_place()
+}
+
+/// `field` as a list of at most [`REFERENCES_MAX_ITEMS`] ids, none repeated.
+pub const fn references(field: Field) -> Field {
+    field.at_most(REFERENCES_MAX_ITEMS).unique(Unique::Exact)
+}
+
+impl Field {
+    /// The field with its front-matter key (the declaring macro gives the struct field's
+    /// name).
+    pub const fn named(self, name: &'static str) -> Field {
+        Field { name, ..self }
+    }
+
+    /// The field with its Dutch and English label for the site.
+    pub const fn label(self, nl: &'static str, en: &'static str) -> Field {
+        Field {
+            label: Label { nl, en },
+            ..self
+        }
+    }
+
+    /// A list of at most `max` items.
+    pub const fn at_most(self, max: usize) -> Field {
+        Field {
+            max_items: Some(max),
+            ..self
+        }
+    }
+
+    /// Text of at most `max` characters.
+    pub const fn max_chars(self, max: usize) -> Field {
+        Field {
+            max_chars: Some(max),
+            ..self
+        }
+    }
+
+    /// A list whose items differ as `unique` says.
+    pub const fn unique(self, unique: Unique) -> Field {
+        Field { unique, ..self }
+    }
+
+    /// Shown where the page's template puts it, not in the list of facts.
+    pub const fn own_place(self) -> Field {
+        Field {
+            on_page: OnPage::Own,
+            ..self
+        }
     }
 }
 
@@ -225,153 +340,128 @@ pub const REFERENCES_MAX_ITEMS: usize = 500;
 /// Authors and speakers of one retrospective, and links of one theme.
 pub const ENTRIES_MAX_ITEMS: usize = 100;
 
-const STRINGS: FieldType = FieldType::List(&FieldType::String);
-const ORGANISATIONS: FieldType = FieldType::List(&FieldType::Ref(DocKind::Organisation));
-const THEMES: FieldType = FieldType::List(&FieldType::Ref(DocKind::Theme));
+/// A list of text values.
+pub const STRINGS: FieldType = FieldType::List(&FieldType::String);
+/// A list of organisation ids.
+pub const ORGANISATIONS: FieldType = FieldType::List(&FieldType::Ref(DocKind::Organisation));
+/// A list of theme ids.
+pub const THEMES: FieldType = FieldType::List(&FieldType::Ref(DocKind::Theme));
 
-const ORGANISATION: &[Field] = &[
-    required(
-        "name",
-        FieldType::String,
-        "The organisation's name, e.g. \"Gemeente Schiedam\".",
+/// A fact about a document that other documents (or *today*) decide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Derived {
+    /// Its key in records and templates.
+    pub name: &'static str,
+    /// What decides it.
+    pub source: Source,
+    /// What the site calls it.
+    pub label: Label,
+    /// Where the site shows it.
+    pub on_page: OnPage,
+}
+
+/// What decides a derived fact ([`KnowledgeBase::derived`](super::KnowledgeBase::derived)
+/// computes it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The documents that refer to this one.
+    Referrers(Relation),
+    /// A theme's effective status: declared, else what its sessions say.
+    ThemeStatus,
+    /// A session's state on *today*.
+    SessionState,
+    /// The year of a session's date.
+    Year,
+}
+
+/// What a derived fact holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// The ids of documents of a type.
+    Ids(DocKind),
+    /// One word of a fixed set.
+    Word,
+    /// A whole number.
+    Number,
+}
+
+impl Derived {
+    /// What it holds.
+    pub fn shape(&self) -> Shape {
+        match self.source {
+            Source::Referrers(relation) => Shape::Ids(relation.referrer_kind()),
+            Source::ThemeStatus | Source::SessionState => Shape::Word,
+            Source::Year => Shape::Number,
+        }
+    }
+}
+
+const fn derived(
+    name: &'static str,
+    source: Source,
+    nl: &'static str,
+    en: &'static str,
+) -> Derived {
+    Derived {
+        name,
+        source,
+        label: Label { nl, en },
+        on_page: OnPage::Fact,
+    }
+}
+
+const fn own_place(derived: Derived) -> Derived {
+    Derived {
+        on_page: OnPage::Own,
+        ..derived
+    }
+}
+
+const ORGANISATION_DERIVED: &[Derived] = &[
+    own_place(derived(
+        "carries",
+        Source::Referrers(Relation::Carries),
+        "Draagt",
+        "Carries",
+    )),
+    own_place(derived(
+        "hosted",
+        Source::Referrers(Relation::Hosted),
+        "Was gastheer van",
+        "Hosted",
+    )),
+    own_place(derived(
+        "attended",
+        Source::Referrers(Relation::Attended),
+        "Deed mee aan",
+        "Took part in",
+    )),
+];
+
+const THEME_DERIVED: &[Derived] = &[
+    derived("status", Source::ThemeStatus, "Status", "Status"),
+    derived(
+        "sessions",
+        Source::Referrers(Relation::ThemeSessions),
+        "Sessies",
+        "Sessions",
     ),
-    required(
-        "kind",
-        FieldType::Enum(ORGANISATION_KINDS),
-        "What sort of organisation it is.",
-    ),
-    field("city", FieldType::String, "Where it is based."),
-    field("website", FieldType::Url, "Its website."),
-    distinct(
-        Unique::TagPage,
-        at_most(TAGS_MAX_ITEMS, field("tags", STRINGS, "Free keywords.")),
+    derived(
+        "retrospectives",
+        Source::Referrers(Relation::ThemeRetrospectives),
+        "Terugblikken",
+        "Retrospectives",
     ),
 ];
 
-const LINK: &[Field] = &[
-    required("title", FieldType::String, "The link text."),
-    required("url", FieldType::Url, "Where it points."),
-];
-
-const THEME: &[Field] = &[
-    required("title", FieldType::String, "The theme's title."),
-    Field {
-        max_chars: Some(SUMMARY_MAX_CHARS),
-        ..required(
-            "summary",
-            FieldType::String,
-            "One sentence of at most 200 characters.",
-        )
-    },
-    references(field(
-        "carriers",
-        ORGANISATIONS,
-        "Organisations that carry the theme.",
-    )),
-    references(field(
-        "proposed_by",
-        ORGANISATIONS,
-        "Organisations that proposed it.",
-    )),
-    field(
-        "proposed_in",
-        FieldType::Ref(DocKind::Session),
-        "The session where it was raised.",
-    ),
-    field(
-        "status",
-        FieldType::Enum(ThemeStatus::WORDS),
-        "Derived from the sessions when absent.",
-    ),
-    references(field("related", THEMES, "Related themes (not itself).")),
-    distinct(
-        Unique::TagPage,
-        at_most(TAGS_MAX_ITEMS, field("tags", STRINGS, "Free keywords.")),
-    ),
-    at_most(
-        ENTRIES_MAX_ITEMS,
-        field(
-            "links",
-            FieldType::List(&FieldType::Object(LINK)),
-            "Further reading.",
-        ),
-    ),
-];
-
-const SESSION: &[Field] = &[
-    required("title", FieldType::String, "The session's title."),
-    required(
-        "date",
-        FieldType::Date,
-        "The day; equal to the date that starts the id.",
-    ),
-    field("start", FieldType::Time, "Start time."),
-    field("end", FieldType::Time, "End time, after the start."),
-    required("city", FieldType::String, "Where it takes place."),
-    field("venue", FieldType::String, "The building or room."),
-    references(required(
-        "hosts",
-        ORGANISATIONS,
-        "The organisations that host it (at least one).",
-    )),
-    references(field("themes", THEMES, "The agenda.")),
-    references(field(
-        "participants",
-        ORGANISATIONS,
-        "Organisations that took part.",
-    )),
-    field("cancelled", FieldType::Bool, "Whether it was cancelled."),
-    field("registration", FieldType::Url, "Where to sign up."),
-];
-
-const SPEAKER: &[Field] = &[
-    required("name", FieldType::String, "The speaker's name."),
-    field("role", FieldType::String, "Their role."),
-    field(
-        "organisation",
-        FieldType::Ref(DocKind::Organisation),
-        "Their organisation.",
-    ),
-];
-
-const RETROSPECTIVE: &[Field] = &[
-    required("title", FieldType::String, "The retrospective's title."),
-    required(
-        "session",
-        FieldType::Ref(DocKind::Session),
-        "The session it looks back on.",
-    ),
-    required("published", FieldType::Date, "When it was published."),
-    at_most(
-        ENTRIES_MAX_ITEMS,
-        required("authors", STRINGS, "Names as printed (at least one)."),
-    ),
-    at_most(
-        ENTRIES_MAX_ITEMS,
-        field(
-            "speakers",
-            FieldType::List(&FieldType::Object(SPEAKER)),
-            "Who spoke.",
-        ),
-    ),
-    references(field(
-        "themes_discussed",
-        THEMES,
-        "Themes treated in the session.",
-    )),
-    references(field(
-        "themes_proposed",
-        THEMES,
-        "Themes raised for coming sessions.",
-    )),
-    field(
-        "next_session",
-        FieldType::Ref(DocKind::Session),
-        "The session that follows.",
-    ),
-    distinct(
-        Unique::TagPage,
-        at_most(TAGS_MAX_ITEMS, field("tags", STRINGS, "Free keywords.")),
+const SESSION_DERIVED: &[Derived] = &[
+    own_place(derived("state", Source::SessionState, "Stand", "State")),
+    own_place(derived("year", Source::Year, "Jaar", "Year")),
+    derived(
+        "retrospectives",
+        Source::Referrers(Relation::SessionRetrospectives),
+        "Terugblikken",
+        "Retrospectives",
     ),
 ];
 

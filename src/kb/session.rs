@@ -2,9 +2,8 @@
 
 use time::{Date, Time};
 
-use super::date::parse_time;
-use super::model::{date, list, text, text_or_empty};
-use super::yaml::Node;
+use super::model::declare;
+use super::schema::{FieldType, ORGANISATIONS, THEMES, optional, references, required};
 
 /// Where a session stands relative to *today*.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
@@ -18,31 +17,42 @@ pub enum SessionState {
     Cancelled,
 }
 
-/// A meeting of the network.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Session {
-    /// Its title.
-    pub title: String,
-    /// The day, if valid.
-    pub date: Option<Date>,
-    /// Start time.
-    pub start: Option<Time>,
-    /// End time.
-    pub end: Option<Time>,
-    /// Where it takes place.
-    pub city: String,
-    /// The building or room.
-    pub venue: Option<String>,
-    /// Host organisations.
-    pub hosts: Vec<String>,
-    /// The agenda: theme ids.
-    pub themes: Vec<String>,
-    /// Organisations that took part.
-    pub participants: Vec<String>,
-    /// Whether it was cancelled.
-    pub cancelled: bool,
-    /// Where to sign up.
-    pub registration: Option<String>,
+declare! {
+    /// A meeting of the network.
+    pub struct Session {
+        /// Its title.
+        pub title: String = required(FieldType::String, "The session's title.")
+            .label("Titel", "Title")
+            .own_place(),
+        /// The day, if valid.
+        pub date: Option<Date> = required(FieldType::Date, "The day; equal to the date that starts the id.")
+            .label("Datum", "Date"),
+        /// Start time.
+        pub start: Option<Time> = optional(FieldType::Time, "Start time.").label("Begin", "Start").own_place(),
+        /// End time.
+        pub end: Option<Time> = optional(FieldType::Time, "End time, after the start.").label("Einde", "End").own_place(),
+        /// Where it takes place.
+        pub city: String = required(FieldType::String, "Where it takes place.").label("Plaats", "City"),
+        /// The building or room.
+        pub venue: Option<String> = optional(FieldType::String, "The building or room.").label("Locatie", "Venue"),
+        /// Host organisations.
+        pub hosts: Vec<String> = references(required(ORGANISATIONS, "The organisations that host it (at least one)."))
+            .label("Gastheer", "Hosts"),
+        /// The agenda: theme ids.
+        pub themes: Vec<String> = references(optional(THEMES, "The agenda."))
+            .label("Agenda", "Agenda")
+            .own_place(),
+        /// Organisations that took part.
+        pub participants: Vec<String> = references(optional(ORGANISATIONS, "Organisations that took part."))
+            .label("Deelnemers", "Participants"),
+        /// Whether it was cancelled.
+        pub cancelled: bool = optional(FieldType::Bool, "Whether it was cancelled.")
+            .label("Afgelast", "Cancelled")
+            .own_place(),
+        /// Where to sign up.
+        pub registration: Option<String> = optional(FieldType::Url, "Where to sign up.")
+            .label("Aanmelden", "Register"),
+    }
 }
 
 impl SessionState {
@@ -57,27 +67,6 @@ impl SessionState {
 }
 
 impl Session {
-    /// Reads a session from its front matter.
-    pub fn from_front(front: &Node) -> Self {
-        let time = |key| text(front, key).as_deref().and_then(parse_time);
-        Session {
-            title: text_or_empty(front, "title"),
-            date: date(front, "date"),
-            start: time("start"),
-            end: time("end"),
-            city: text_or_empty(front, "city"),
-            venue: text(front, "venue"),
-            hosts: list(front, "hosts"),
-            themes: list(front, "themes"),
-            participants: list(front, "participants"),
-            cancelled: front
-                .get("cancelled")
-                .and_then(Node::as_bool)
-                .unwrap_or(false),
-            registration: text(front, "registration"),
-        }
-    }
-
     /// Planned, held or cancelled on `today`; `None` when the date is not valid.
     pub fn state(&self, today: Date) -> Option<SessionState> {
         if self.cancelled {
@@ -100,7 +89,7 @@ mod tests {
     fn session(date: &str, cancelled: bool) -> Session {
         let yaml = format!("date: {date}\ncancelled: {cancelled}\n");
         let front = crate::kb::yaml::parse(&yaml, 0).root.expect("root");
-        Session::from_front(&front)
+        <Session as crate::kb::model::Declared>::from_front(&front)
     }
 
     #[test]

@@ -2,7 +2,12 @@
 
 use std::fmt;
 
-use super::model::{list, objects, text, text_or_empty};
+use super::DocKind;
+use super::model::{FieldValue, Stored, declare};
+use super::schema::{
+    ENTRIES_MAX_ITEMS, FieldType, ORGANISATIONS, SUMMARY_MAX_CHARS, THEMES, optional, references,
+    required, tags,
+};
 use super::yaml::Node;
 
 /// Where a theme stands.
@@ -63,59 +68,60 @@ impl fmt::Display for ThemeStatus {
     }
 }
 
-/// A link for further reading.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Link {
-    /// The link text.
-    pub title: String,
-    /// Where it points.
-    pub url: String,
+impl Stored for Option<ThemeStatus> {
+    fn read(node: Option<&Node>) -> Self {
+        node.and_then(Node::as_str).and_then(ThemeStatus::parse)
+    }
+    fn value(&self) -> FieldValue<'_> {
+        FieldValue::OptText(self.map(ThemeStatus::as_str))
+    }
 }
 
-/// A theme the network treats.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Theme {
-    /// Its title.
-    pub title: String,
-    /// One sentence.
-    pub summary: String,
-    /// Organisations that carry it.
-    pub carriers: Vec<String>,
-    /// Organisations that proposed it.
-    pub proposed_by: Vec<String>,
-    /// The session where it was raised.
-    pub proposed_in: Option<String>,
-    /// The declared status, if any.
-    pub status: Option<ThemeStatus>,
-    /// Related themes.
-    pub related: Vec<String>,
-    /// Free keywords.
-    pub tags: Vec<String>,
-    /// Further reading.
-    pub links: Vec<Link>,
+declare! {
+    /// A link for further reading.
+    pub struct Link {
+        /// The link text.
+        pub title: String = required(FieldType::String, "The link text.").label("Titel", "Title"),
+        /// Where it points.
+        pub url: String = required(FieldType::Url, "Where it points.").label("Adres", "Address"),
+    }
 }
 
-impl Theme {
-    /// Reads a theme from its front matter.
-    pub fn from_front(front: &Node) -> Self {
-        Theme {
-            title: text_or_empty(front, "title"),
-            summary: text_or_empty(front, "summary"),
-            carriers: list(front, "carriers"),
-            proposed_by: list(front, "proposed_by"),
-            proposed_in: text(front, "proposed_in"),
-            status: text(front, "status")
-                .as_deref()
-                .and_then(ThemeStatus::parse),
-            related: list(front, "related"),
-            tags: list(front, "tags"),
-            links: objects(front, "links")
-                .map(|link| Link {
-                    title: text_or_empty(link, "title"),
-                    url: text_or_empty(link, "url"),
-                })
-                .collect(),
-        }
+declare! {
+    /// A theme the network treats.
+    pub struct Theme {
+        /// Its title.
+        pub title: String = required(FieldType::String, "The theme's title.")
+            .label("Titel", "Title")
+            .own_place(),
+        /// One sentence.
+        pub summary: String = required(FieldType::String, "One sentence of at most 200 characters.")
+            .max_chars(SUMMARY_MAX_CHARS)
+            .label("Samenvatting", "Summary")
+            .own_place(),
+        /// Organisations that carry it.
+        pub carriers: Vec<String> = references(optional(ORGANISATIONS, "Organisations that carry the theme."))
+            .label("Gedragen door", "Carried by"),
+        /// Organisations that proposed it.
+        pub proposed_by: Vec<String> = references(optional(ORGANISATIONS, "Organisations that proposed it."))
+            .label("Voorgesteld door", "Proposed by"),
+        /// The session where it was raised.
+        pub proposed_in: Option<String> = optional(FieldType::Ref(DocKind::Session), "The session where it was raised.")
+            .label("Voorgesteld tijdens", "Proposed at"),
+        /// The declared status, if any; [`KnowledgeBase::theme_status`](super::KnowledgeBase::theme_status)
+        /// gives the effective one.
+        pub status: Option<ThemeStatus> = optional(FieldType::Enum(ThemeStatus::WORDS), "Derived from the sessions when absent.")
+            .label("Status", "Status"),
+        /// Related themes.
+        pub related: Vec<String> = references(optional(THEMES, "Related themes (not itself)."))
+            .label("Verwante thema's", "Related themes"),
+        /// Free keywords.
+        pub tags: Vec<String> = tags(),
+        /// Further reading.
+        pub links: Vec<Link> = optional(FieldType::List(&FieldType::Object(Link::FIELDS)), "Further reading.")
+            .at_most(ENTRIES_MAX_ITEMS)
+            .label("Meer lezen", "Further reading")
+            .own_place(),
     }
 }
 

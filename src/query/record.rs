@@ -3,9 +3,9 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::kb::date::format_date;
-use crate::kb::schema::{DocKind, FieldType};
-use crate::kb::{Data, Document, KnowledgeBase, Relation};
+use crate::kb::date::{format_date, format_time};
+use crate::kb::schema::{DocKind, FieldType, Shape};
+use crate::kb::{Document, FieldValue, KnowledgeBase};
 
 /// The kind of value a record field holds, for `--where` type checks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,109 +26,79 @@ pub enum Kind {
     Other,
 }
 
-/// The fields of a record of `kind`, in column order, with their kinds.
+/// The fields of a record of `kind`, in column order, with their kinds: `id`, the declared
+/// fields, the derived facts (a derived fact of the same name as a field, a theme's
+/// effective `status`, takes the field's place).
 pub fn fields(kind: DocKind) -> Vec<(&'static str, Kind)> {
     let mut fields = vec![("id", Kind::Text)];
-    for field in kind.fields() {
-        let k = match field.ty {
-            FieldType::Date => Kind::Date,
-            FieldType::Time => Kind::Time,
-            FieldType::Bool => Kind::Bool,
-            FieldType::List(item) if item.is_scalar() => Kind::List,
-            FieldType::List(_) | FieldType::Object(_) => Kind::Other,
-            _ => Kind::Text,
+    fields.extend(
+        kind.fields()
+            .iter()
+            .map(|field| (field.name, field_kind(field.ty))),
+    );
+    for derived in kind.derived() {
+        let k = match derived.shape() {
+            Shape::Ids(_) => Kind::List,
+            Shape::Word => Kind::Text,
+            Shape::Number => Kind::Number,
         };
-        fields.push((field.name, k));
+        match fields.iter_mut().find(|(name, _)| *name == derived.name) {
+            Some(field) => field.1 = k,
+            None => fields.push((derived.name, k)),
+        }
     }
-    fields.extend(derived(kind));
     fields
 }
 
-/// The derived fields of `kind`.
-fn derived(kind: DocKind) -> Vec<(&'static str, Kind)> {
-    match kind {
-        DocKind::Organisation => vec![
-            ("carries", Kind::List),
-            ("hosted", Kind::List),
-            ("attended", Kind::List),
-        ],
-        DocKind::Theme => vec![("sessions", Kind::List), ("retrospectives", Kind::List)],
-        DocKind::Session => vec![
-            ("state", Kind::Text),
-            ("year", Kind::Number),
-            ("retrospectives", Kind::List),
-        ],
-        DocKind::Retrospective => vec![],
+fn field_kind(ty: FieldType) -> Kind {
+    match ty {
+        FieldType::Date => Kind::Date,
+        FieldType::Time => Kind::Time,
+        FieldType::Bool => Kind::Bool,
+        FieldType::List(item) if item.is_scalar() => Kind::List,
+        FieldType::List(_) | FieldType::Object(_) => Kind::Other,
+        _ => Kind::Text,
     }
 }
 
-/// The record of `doc`.
+/// The record of `doc`: its typed fields and derived facts, as JSON.
 pub fn record(kb: &KnowledgeBase, doc: &Document) -> Map<String, Value> {
-    let id = doc.id.as_str();
-    let related = |relation| kb.referrers(relation, id).collect::<Vec<_>>();
     let mut m = Map::new();
-    m.insert("id".into(), json!(id));
-    match &doc.data {
-        Data::Organisation(o) => {
-            m.insert("name".into(), json!(o.name));
-            m.insert("kind".into(), json!(o.kind));
-            m.insert("city".into(), json!(o.city));
-            m.insert("website".into(), json!(o.website));
-            m.insert("tags".into(), json!(o.tags));
-            m.insert("carries".into(), json!(related(Relation::Carries)));
-            m.insert("hosted".into(), json!(related(Relation::Hosted)));
-            m.insert("attended".into(), json!(related(Relation::Attended)));
-        }
-        Data::Theme(t) => {
-            m.insert("title".into(), json!(t.title));
-            m.insert("summary".into(), json!(t.summary));
-            m.insert("carriers".into(), json!(t.carriers));
-            m.insert("proposed_by".into(), json!(t.proposed_by));
-            m.insert("proposed_in".into(), json!(t.proposed_in));
-            m.insert("status".into(), json!(kb.theme_status(id, t)));
-            m.insert("related".into(), json!(t.related));
-            m.insert("tags".into(), json!(t.tags));
-            m.insert("links".into(), json!(t.links));
-            m.insert("sessions".into(), json!(related(Relation::ThemeSessions)));
-            m.insert(
-                "retrospectives".into(),
-                json!(related(Relation::ThemeRetrospectives)),
-            );
-        }
-        Data::Session(s) => {
-            let time =
-                |t: Option<time::Time>| t.map(|t| format!("{:02}:{:02}", t.hour(), t.minute()));
-            m.insert("title".into(), json!(s.title));
-            m.insert("date".into(), json!(s.date.map(format_date)));
-            m.insert("start".into(), json!(time(s.start)));
-            m.insert("end".into(), json!(time(s.end)));
-            m.insert("city".into(), json!(s.city));
-            m.insert("venue".into(), json!(s.venue));
-            m.insert("hosts".into(), json!(s.hosts));
-            m.insert("themes".into(), json!(s.themes));
-            m.insert("participants".into(), json!(s.participants));
-            m.insert("cancelled".into(), json!(s.cancelled));
-            m.insert("registration".into(), json!(s.registration));
-            m.insert("state".into(), json!(kb.session_state(s)));
-            m.insert("year".into(), json!(s.date.map(|d| d.year())));
-            m.insert(
-                "retrospectives".into(),
-                json!(related(Relation::SessionRetrospectives)),
-            );
-        }
-        Data::Retrospective(r) => {
-            m.insert("title".into(), json!(r.title));
-            m.insert("session".into(), json!(r.session));
-            m.insert("published".into(), json!(r.published.map(format_date)));
-            m.insert("authors".into(), json!(r.authors));
-            m.insert("speakers".into(), json!(r.speakers));
-            m.insert("themes_discussed".into(), json!(r.themes_discussed));
-            m.insert("themes_proposed".into(), json!(r.themes_proposed));
-            m.insert("next_session".into(), json!(r.next_session));
-            m.insert("tags".into(), json!(r.tags));
-        }
+    m.insert("id".into(), json!(doc.id));
+    for (field, value) in doc.data.values() {
+        m.insert(field.name.into(), to_json(&value));
+    }
+    // A key already there keeps its place (the map preserves insertion order).
+    for (derived, value) in kb.derived(doc) {
+        m.insert(derived.name.into(), to_json(&value));
     }
     m
+}
+
+/// A value of the model as JSON: dates `YYYY-MM-DD`, times `HH:MM`, absent values null.
+pub fn to_json(value: &FieldValue<'_>) -> Value {
+    match value {
+        FieldValue::Text(text) => json!(text),
+        FieldValue::OptText(text) => json!(text),
+        FieldValue::List(items) => json!(items),
+        FieldValue::Date(date) => json!(date.map(format_date)),
+        FieldValue::Time(time) => json!(time.map(format_time)),
+        FieldValue::Bool(yes) => json!(yes),
+        FieldValue::Number(number) => json!(number),
+        FieldValue::Objects(objects) => Value::Array(
+            objects
+                .iter()
+                .map(|fields| {
+                    Value::Object(
+                        fields
+                            .iter()
+                            .map(|(field, value)| (field.name.to_string(), to_json(value)))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        ),
+    }
 }
 
 /// A record value as one line of text: lists joined with ", ", null as empty.

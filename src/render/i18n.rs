@@ -31,7 +31,8 @@ impl Lang {
     }
 }
 
-/// (key, Dutch, English): the one translation table.
+/// (key, Dutch, English): the one translation table of the site's own words; what fields
+/// and derived facts are called is declared with them (see [`crate::kb::schema::Label`]).
 const WORDS: &[(&str, &str, &str)] = &[
     ("skip", "Naar de inhoud", "Skip to content"),
     ("menu", "Hoofdmenu", "Main menu"),
@@ -62,33 +63,8 @@ const WORDS: &[(&str, &str, &str)] = &[
     ("state_planned", "Gepland", "Planned"),
     ("state_held", "Gehouden", "Held"),
     ("state_cancelled", "Afgelast", "Cancelled"),
-    ("status", "Status", "Status"),
-    ("summary", "Samenvatting", "Summary"),
-    ("carriers", "Gedragen door", "Carried by"),
-    ("proposed_by", "Voorgesteld door", "Proposed by"),
-    ("proposed_in", "Voorgesteld tijdens", "Proposed at"),
-    ("related", "Verwante thema's", "Related themes"),
-    ("links", "Meer lezen", "Further reading"),
-    ("date", "Datum", "Date"),
     ("time", "Tijd", "Time"),
-    ("city", "Plaats", "City"),
-    ("venue", "Locatie", "Venue"),
-    ("hosts", "Gastheer", "Hosts"),
-    ("agenda", "Agenda", "Agenda"),
-    ("participants", "Deelnemers", "Participants"),
-    ("registration", "Aanmelden", "Register"),
-    ("session", "Sessie", "Session"),
-    ("published", "Gepubliceerd", "Published"),
-    ("authors", "Auteurs", "Authors"),
-    ("speakers", "Sprekers", "Speakers"),
-    ("themes_discussed", "Besproken thema's", "Themes discussed"),
-    ("themes_proposed", "Voorgestelde thema's", "Themes proposed"),
-    ("next_session", "Volgende sessie", "Next session"),
-    ("kind", "Soort", "Kind"),
-    ("website", "Website", "Website"),
-    ("carries", "Draagt", "Carries"),
-    ("hosted", "Was gastheer van", "Hosted"),
-    ("attended", "Deed mee aan", "Took part in"),
+    ("yes", "Ja", "Yes"),
     ("details", "Gegevens", "Details"),
     ("none", "Nog niets.", "Nothing yet."),
     ("last_updated", "Laatst bijgewerkt", "Last updated"),

@@ -1,11 +1,16 @@
 //! Rendering: an accessible static website with feeds, calendar, data and a picture of the
 //! network, from the same typed model the queries read.
 
+mod data;
 pub mod escape;
+mod feed;
 pub mod graph;
 pub mod i18n;
 pub mod ics;
 pub mod jsonld;
+mod lists;
 pub mod markdown;
 pub mod output;
+mod page;
 pub mod site;
+pub mod templates;

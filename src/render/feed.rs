@@ -1,0 +1,63 @@
+//! `feed.atom`: the newest retrospectives as an Atom feed.
+
+use anyhow::Result;
+use serde_json::{Value, json};
+
+use super::markdown::to_html;
+use super::output::OutFile;
+use super::site::{Site, absolute, page_path, text_file, title_of};
+use crate::kb::date::format_date;
+use crate::kb::{Data, DocKind};
+use crate::query::in_default_order;
+
+/// The newest retrospectives the feed carries, as feeds do (readers poll it).
+const FEED_ENTRIES: usize = 50;
+
+impl Site<'_> {
+    /// The feed: absolute links when the site has a base URL, else relative ones and `urn:`
+    /// ids.
+    pub fn feed(&self) -> Result<OutFile> {
+        let base = self.options.base_url.as_deref();
+        let entries: Vec<Value> = in_default_order(self.kb, DocKind::Retrospective)
+            .into_iter()
+            .rev()
+            .take(FEED_ENTRIES)
+            .filter_map(|doc| match &doc.data {
+                Data::Retrospective(r) => Some((doc, r)),
+                _ => None,
+            })
+            .map(|(doc, r)| {
+                let page = page_path(DocKind::Retrospective, &doc.id);
+                let body = self.kb.text(doc).get(doc.body_range.clone()).unwrap_or("");
+                json!({
+                    "title": title_of(doc),
+                    "id": absolute(base, &page).unwrap_or_else(|| format!("urn:pioneers:retrospective:{}", doc.id)),
+                    "href": absolute(base, &page).unwrap_or(page),
+                    "updated": r.published.map(|d| format!("{}T00:00:00Z", format_date(d))),
+                    "authors": r.authors,
+                    "content": to_html(body, &|dest| self.rewrite(doc, dest).map(|u| absolute(base, u.trim_start_matches("../")).unwrap_or(u))),
+                })
+            })
+            .collect();
+        let updated = entries
+            .iter()
+            .filter_map(|e| e["updated"].as_str())
+            .max()
+            .unwrap_or("1970-01-01T00:00:00Z")
+            .to_string();
+        let feed = json!({
+            "id": absolute(base, "feed.atom").unwrap_or_else(|| "urn:pioneers:feed".into()),
+            "self": absolute(base, "feed.atom").unwrap_or_else(|| "feed.atom".into()),
+            "home": absolute(base, "index.html").unwrap_or_else(|| "index.html".into()),
+            "updated": updated,
+        });
+        let xml = self.render(
+            "feed.atom",
+            "",
+            "",
+            "",
+            json!({ "feed": feed, "entries": entries }),
+        )?;
+        Ok(text_file("feed.atom", xml))
+    }
+}

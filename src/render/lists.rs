@@ -1,0 +1,153 @@
+//! The pages that list documents: one index per type, the home page, and a page per tag
+//! with their index.
+
+use std::collections::BTreeMap;
+
+use anyhow::Result;
+use serde_json::{Value, json};
+
+use super::i18n::long_date;
+use super::output::{OutFile, Sink};
+use super::site::{Site, page_path, text_file, title_of};
+use crate::kb::schema::tag_slug;
+use crate::kb::{Data, DocKind, Document, SessionState, ThemeStatus};
+use crate::query::in_default_order;
+use crate::text::sort_key;
+
+/// The theme statuses in the order the home page groups them: what comes next first.
+const HOME_STATUS_ORDER: [ThemeStatus; 4] = [
+    ThemeStatus::Scheduled,
+    ThemeStatus::Proposed,
+    ThemeStatus::Discussed,
+    ThemeStatus::Closed,
+];
+
+impl Site<'_> {
+    /// An entry of a list, from a page one folder deep: `{title, href, note}`, the note
+    /// saying what matters most about it (a theme's status, a session's day…).
+    fn entry(&self, doc: &Document) -> Value {
+        let day = |date: Option<time::Date>| {
+            date.map(|d| long_date(self.options.lang, d))
+                .unwrap_or_default()
+        };
+        let note = match &doc.data {
+            Data::Theme(t) => self
+                .status_label(self.kb.theme_status(&doc.id, t))
+                .to_string(),
+            Data::Session(s) => day(s.date),
+            Data::Retrospective(r) => day(r.published),
+            Data::Organisation(o) => o.city.clone().unwrap_or_default(),
+        };
+        json!({ "title": title_of(doc), "href": format!("../{}", page_path(doc.kind, &doc.id)), "note": note })
+    }
+
+    fn status_label(&self, status: ThemeStatus) -> &'static str {
+        self.word(&format!("status_{status}")).unwrap_or("")
+    }
+
+    /// `<folder>/index.html`: every document of `kind`, newest first where they have a day.
+    pub fn index_page(&self, kind: DocKind) -> Result<OutFile> {
+        let mut docs = in_default_order(self.kb, kind);
+        if kind.newest_first() {
+            docs.reverse();
+        }
+        let items: Vec<Value> = docs.into_iter().map(|doc| self.entry(doc)).collect();
+        let title = self.word(kind.folder()).unwrap_or(kind.folder());
+        let html = self.render(
+            "list.html",
+            "../",
+            kind.folder(),
+            title,
+            json!({ "items": items }),
+        )?;
+        Ok(text_file(&format!("{}/index.html", kind.folder()), html))
+    }
+
+    /// `index.html`: upcoming sessions, recent retrospectives and the themes by status.
+    pub fn home(&self) -> Result<OutFile> {
+        let at_root = |mut v: Value| {
+            if let Some(href) = v.get("href").and_then(Value::as_str) {
+                v["href"] = json!(href.trim_start_matches("../"));
+            }
+            v
+        };
+        let upcoming: Vec<Value> = in_default_order(self.kb, DocKind::Session)
+            .into_iter()
+            .filter(|d| match &d.data {
+                Data::Session(s) => self.kb.session_state(s) == Some(SessionState::Planned),
+                _ => false,
+            })
+            .map(|d| at_root(self.entry(d)))
+            .collect();
+        let recent: Vec<Value> = in_default_order(self.kb, DocKind::Retrospective)
+            .into_iter()
+            .rev()
+            .take(5)
+            .map(|d| at_root(self.entry(d)))
+            .collect();
+        let themes: Vec<(&Document, ThemeStatus)> = in_default_order(self.kb, DocKind::Theme)
+            .into_iter()
+            .filter_map(|d| match &d.data {
+                Data::Theme(t) => Some((d, self.kb.theme_status(&d.id, t))),
+                _ => None,
+            })
+            .collect();
+        let statuses: Vec<Value> = HOME_STATUS_ORDER
+            .into_iter()
+            .map(|status| {
+                let members: Vec<Value> = themes
+                    .iter()
+                    .filter(|(_, s)| *s == status)
+                    .map(|(d, _)| at_root(self.reference(DocKind::Theme, &d.id)))
+                    .collect();
+                json!({ "label": self.status_label(status), "themes": members })
+            })
+            .filter(|g| g["themes"].as_array().is_some_and(|a| !a.is_empty()))
+            .collect();
+        let html = self.render(
+            "home.html",
+            "",
+            "home",
+            self.word("home").unwrap_or(""),
+            json!({ "upcoming": upcoming, "recent": recent, "statuses": statuses }),
+        )?;
+        Ok(text_file("index.html", html))
+    }
+
+    /// `tags/<slug>.html` for every tag (tags with one slug share a page), and
+    /// `tags/index.html`.
+    pub fn tag_pages(&self, sink: &Sink) -> Result<()> {
+        let mut tags: BTreeMap<String, (String, Vec<&Document>)> = BTreeMap::new();
+        for doc in &self.kb.documents {
+            for tag in doc.data.tags() {
+                tags.entry(tag_slug(tag))
+                    .or_insert_with(|| (tag.clone(), Vec::new()))
+                    .1
+                    .push(doc);
+            }
+        }
+        let mut index = Vec::new();
+        for (slug, (name, docs)) in &tags {
+            let mut items: Vec<Value> = docs.iter().map(|d| self.entry(d)).collect();
+            items.sort_by_key(|v| sort_key(v["title"].as_str().unwrap_or("")));
+            let title = format!("{}: {name}", self.word("tagged").unwrap_or(""));
+            let html = self.render(
+                "list.html",
+                "../",
+                "tags",
+                &title,
+                json!({ "items": items }),
+            )?;
+            sink.write(text_file(&format!("tags/{slug}.html"), html))?;
+            index.push(json!({ "title": name, "href": format!("{slug}.html"), "note": docs.len().to_string() }));
+        }
+        let html = self.render(
+            "list.html",
+            "../",
+            "tags",
+            self.word("tags").unwrap_or(""),
+            json!({ "items": index }),
+        )?;
+        sink.write(text_file("tags/index.html", html))
+    }
+}
