@@ -10,7 +10,7 @@ use crate::cli::{
 };
 use crate::diag::Severity;
 use crate::kb::{DocKind, KnowledgeBase};
-use crate::query::output::{columns, write_json, write_list, write_rows, write_stats};
+use crate::query::output::{write_json, write_list, write_rows, write_stats};
 use crate::query::record::fields;
 use crate::query::{Filter, ListQuery, expr, is_field, list, show};
 use crate::text::escape_control;
@@ -197,7 +197,7 @@ fn list_documents(
         limit: args.limit,
     };
     let records = list(kb, kind, &query);
-    write_list(out, &records, columns(kind), args.format, terminal_width())?;
+    write_list(out, &records, kind.columns(), args.format, terminal_width())?;
     Ok(EXIT_OK)
 }
 

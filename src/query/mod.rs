@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use crate::kb::date::format_date;
-use crate::kb::{Data, DocKind, Document, KnowledgeBase, ThemeStatus};
+use crate::kb::{DocKind, Document, FieldValue, KnowledgeBase, ThemeStatus};
 use crate::text::sort_key;
 use expr::Expr;
 use record::{Kind, record};
@@ -98,16 +98,6 @@ pub struct ListQuery {
     pub limit: Option<usize>,
 }
 
-/// The field each type sorts on by default.
-pub fn default_sort(kind: DocKind) -> &'static str {
-    match kind {
-        DocKind::Organisation => "name",
-        DocKind::Theme => "title",
-        DocKind::Session => "date",
-        DocKind::Retrospective => "published",
-    }
-}
-
 /// The records of every document of `kind`.
 pub fn records(kb: &KnowledgeBase, kind: DocKind) -> Vec<Record> {
     kb.documents
@@ -128,7 +118,7 @@ pub fn list(kb: &KnowledgeBase, kind: DocKind, query: &ListQuery) -> Vec<Record>
         .filter(|(_, r)| query.expr.as_ref().is_none_or(|e| e.matches(r)))
         .collect();
     match query.sort.as_deref() {
-        Some(field) if field != default_sort(kind) => found
+        Some(field) if field != kind.default_sort() => found
             .par_sort_by_cached_key(|(_, r)| (SortKey::of(r.get(field)), SortKey::of(r.get("id")))),
         _ => found.par_sort_by_cached_key(|(d, _)| default_key(d)),
     }
@@ -142,23 +132,22 @@ pub fn list(kb: &KnowledgeBase, kind: DocKind, query: &ListQuery) -> Vec<Record>
 }
 
 /// The documents of `kind` in the order `list` gives them by default: on
-/// [`default_sort`], then on the id.
+/// [`DocKind::default_sort`], then on the id.
 pub fn in_default_order(kb: &KnowledgeBase, kind: DocKind) -> Vec<&Document> {
     let mut docs: Vec<&Document> = kb.documents.iter().filter(|d| d.kind == kind).collect();
     docs.par_sort_by_cached_key(|d| default_key(d));
     docs
 }
 
-/// Where `doc` sorts on its type's [`default_sort`] field, then on its id, read from the
+/// Where `doc` sorts on its type's [`DocKind::default_sort`] field, then on its id, read from the
 /// typed model: the same key its record gives for that field.
 fn default_key(doc: &Document) -> (SortKey, SortKey) {
     let text = |t: &str| SortKey::Text(sort_key(t));
-    let date = |d: Option<time::Date>| d.map_or(SortKey::Absent, |d| text(&format_date(d)));
-    let first = match &doc.data {
-        Data::Organisation(o) => text(&o.name),
-        Data::Theme(t) => text(&t.title),
-        Data::Session(s) => date(s.date),
-        Data::Retrospective(r) => date(r.published),
+    let field = doc.kind.default_sort();
+    let first = match doc.data.values().into_iter().find(|(f, _)| f.name == field) {
+        Some((_, FieldValue::Text(t) | FieldValue::OptText(Some(t)))) => text(t),
+        Some((_, FieldValue::Date(Some(d)))) => text(&format_date(d)),
+        _ => SortKey::Absent,
     };
     (first, text(&doc.id))
 }
@@ -243,7 +232,7 @@ mod tests {
         for doc in &kb.documents {
             let rec = record(&kb, doc);
             let from_record = (
-                SortKey::of(rec.get(default_sort(doc.kind))),
+                SortKey::of(rec.get(doc.kind.default_sort())),
                 SortKey::of(rec.get("id")),
             );
             assert_eq!(default_key(doc), from_record, "{}", doc.id);
@@ -261,7 +250,7 @@ mod tests {
             let mut by_record = records(&kb, kind);
             by_record.sort_by_cached_key(|r| {
                 (
-                    SortKey::of(r.get(default_sort(kind))),
+                    SortKey::of(r.get(kind.default_sort())),
                     SortKey::of(r.get("id")),
                 )
             });

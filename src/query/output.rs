@@ -32,16 +32,6 @@ pub enum ListFormat {
     Markdown,
 }
 
-/// The columns a table or Markdown list shows for `kind`.
-pub fn columns(kind: DocKind) -> &'static [&'static str] {
-    match kind {
-        DocKind::Organisation => &["id", "name", "kind", "city"],
-        DocKind::Theme => &["id", "title", "status", "carriers"],
-        DocKind::Session => &["date", "id", "title", "city", "state"],
-        DocKind::Retrospective => &["published", "id", "title", "session"],
-    }
-}
-
 /// Writes `records` in `format`; `width` limits a table to the terminal's width.
 pub fn write_list(
     out: &mut dyn Write,

@@ -34,10 +34,8 @@ pub struct Hit {
 /// The title (or name) and summary of a document.
 pub fn title_and_summary(doc: &Document) -> (&str, &str) {
     match &doc.data {
-        Data::Organisation(o) => (&o.name, ""),
         Data::Theme(t) => (&t.title, &t.summary),
-        Data::Session(s) => (&s.title, ""),
-        Data::Retrospective(r) => (&r.title, ""),
+        other => (other.title(), ""),
     }
 }
 

@@ -5,6 +5,7 @@ mod adversarial;
 mod author;
 mod bad_input;
 mod changed;
+mod declared;
 mod differential;
 mod generator;
 mod props;

@@ -36,7 +36,49 @@ const SCHEMA_LEVEL: &[&str] = &[
 ];
 
 /// A valid document of each type: its path and its fields, as YAML.
-fn valid(kind: DocKind) -> (&'static str, Vec<(&'static str, &'static str)>) {
+fn valid(kind: DocKind) -> (&'static str, Vec<(&'static str, String)>) {
+    let (path, written) = written(kind);
+    let fields = kind
+        .fields()
+        .iter()
+        .map(|field| {
+            let value = written
+                .iter()
+                .find(|(name, _)| *name == field.name)
+                .map_or_else(|| typical(field.ty), |(_, value)| value.to_string());
+            (field.name, value)
+        })
+        .collect();
+    (path, fields)
+}
+
+/// A valid value of type `ty`, for a field that [`written`] has none for (one declared
+/// since): so a new field is probed without touching this test.
+fn typical(ty: FieldType) -> String {
+    match ty {
+        FieldType::String | FieldType::Text => "Tekst".into(),
+        FieldType::Date => "2017-09-18".into(),
+        FieldType::Time => "10:00".into(),
+        FieldType::Url => "'https://example.org/'".into(),
+        FieldType::Bool => "false".into(),
+        FieldType::Enum(words) => words[0].into(),
+        FieldType::Ref(DocKind::Session) => "2017-09-18-kick-off".into(),
+        FieldType::Ref(_) => "utrecht".into(),
+        FieldType::List(item) => format!("[{}]", typical(*item)),
+        FieldType::Object(fields) => format!(
+            "{{{}}}",
+            fields
+                .iter()
+                .map(|f| format!("{}: {}", f.name, typical(f.ty)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// Values as a contributor writes them, for the fields of `kind` known when this test was
+/// written.
+fn written(kind: DocKind) -> (&'static str, Vec<(&'static str, &'static str)>) {
     match kind {
         DocKind::Organisation => (
             "content/organisations/utrecht.md",
@@ -380,7 +422,6 @@ fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
     for kind in DocKind::ALL {
         let (path, fields) = valid(kind);
-        let fields: Vec<(&str, String)> = fields.iter().map(|(k, v)| (*k, v.to_string())).collect();
         let case = |what: String, probe: Option<(String, &'static str)>, yaml: String| Case {
             kind,
             path,
@@ -580,11 +621,6 @@ fn every_field_type_is_probed() {
                 FieldType::Object(_) => "object",
             };
             types.insert(name);
-            assert!(
-                valid(kind).1.iter().any(|(k, _)| *k == field.name),
-                "{kind} {} has no valid value to mutate",
-                field.name
-            );
         }
     }
     assert_eq!(types.len(), 8, "{types:?}");
