@@ -14,6 +14,7 @@ mod layering;
 pub mod query;
 pub mod render;
 pub mod report;
+pub mod suggest;
 pub mod text;
 pub mod validate;
 

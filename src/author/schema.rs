@@ -147,7 +147,7 @@ struct Patterns {
     text: String,
     /// Text without control characters that is not empty or only spaces.
     filled_text: String,
-    /// An absolute http(s) URL, as [`crate::validate::is_web_url`] accepts it.
+    /// An absolute http(s) URL, as [`crate::kb::schema::is_web_url`] accepts it.
     url: String,
 }
 

@@ -13,8 +13,8 @@ use crate::kb::{DocKind, KnowledgeBase};
 use crate::query::output::{write_json, write_list, write_rows, write_stats};
 use crate::query::record::fields;
 use crate::query::{Filter, ListQuery, expr, is_field, list, show};
+use crate::suggest::closest;
 use crate::text::escape_control;
-use crate::validate::closest;
 
 /// `themes list|show`.
 pub(super) fn themes(context: &Context, command: Themes, out: &mut dyn Write) -> Result {

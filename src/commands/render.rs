@@ -58,7 +58,7 @@ pub(super) fn run(context: &Context, args: &RenderArgs, out: &mut dyn Write) -> 
 /// what is missing.
 fn base_url(kb: &KnowledgeBase, args: &RenderArgs) -> Result<Option<String>> {
     match args.base_url.clone().or_else(|| kb.config.base_url.clone()) {
-        Some(url) if !crate::validate::is_web_url(&url) => Err(Error::Usage(format!(
+        Some(url) if !crate::kb::schema::is_web_url(&url) => Err(Error::Usage(format!(
             "the base URL `{url}` is not an absolute http(s) URL"
         ))),
         Some(url) if url.ends_with('/') => Ok(Some(url)),

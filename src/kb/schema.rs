@@ -506,6 +506,30 @@ pub fn is_forbidden_in_value(c: char) -> bool {
     crate::text::is_unsafe_control(c) || c == '\r'
 }
 
+/// Whether `text` is `http://` or `https://` followed by a host, without whitespace or
+/// control characters anywhere. The host (after any `user@`, before any `/`, `?` or `#`)
+/// is ASCII letters, digits, `.`, `-`, `:` (not first) and `[` `]`, or letters beyond
+/// ASCII (`https://café.nl`). The JSON Schema's URL pattern says the same.
+pub fn is_web_url(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    let Some(rest) = rest else { return false };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = host.rsplit('@').next().unwrap_or_default();
+    !host.is_empty()
+        && !host.starts_with(':')
+        && !text
+            .chars()
+            .any(|c| c.is_whitespace() || is_forbidden_in_value(c))
+        && host.chars().all(is_host_char)
+}
+
+/// Whether `c` may be in the host of a URL (see [`is_web_url`]).
+fn is_host_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']') || !c.is_ascii()
+}
+
 /// Whether `id` is a slug: `^[a-z0-9]+(-[a-z0-9]+)*$`.
 pub fn is_slug(id: &str) -> bool {
     !id.is_empty()

@@ -11,8 +11,8 @@ use serde_json::{Map, Value};
 
 use super::record::Kind;
 use crate::kb::date::{parse_date, parse_time};
+use crate::suggest::closest;
 use crate::text::fold;
-use crate::validate::closest;
 
 /// A parse or type error in an expression, at a byte range of it.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -30,7 +30,7 @@ pub fn event(
         .map(
             |id| match kb.get(DocKind::Organisation, id).map(|d| &d.data) {
                 Some(Data::Organisation(o)) => {
-                    json!({ "@type": "Organization", "name": o.name, "url": o.website.as_deref().filter(|u| crate::validate::is_web_url(u)) })
+                    json!({ "@type": "Organization", "name": o.name, "url": o.website.as_deref().filter(|u| crate::kb::schema::is_web_url(u)) })
                 }
                 _ => json!({ "@type": "Organization", "name": id }),
             },

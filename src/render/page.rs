@@ -11,9 +11,9 @@ use super::markdown::{inline, to_html};
 use super::output::OutFile;
 use super::site::{Site, page_path, text_file, title_of};
 use crate::kb::date::{format_date, format_time};
+use crate::kb::schema::is_web_url;
 use crate::kb::schema::{FieldType, Label, OnPage, Shape, Unique, tag_slug};
 use crate::kb::{Data, DocKind, Document, FieldValue};
-use crate::validate::is_web_url;
 use crate::validate::links::{Target, resolve};
 
 /// What a page shows of one field or derived fact: its key, what it holds, its label and

@@ -8,7 +8,6 @@
 pub mod changed;
 pub mod links;
 mod rules;
-mod suggest;
 mod visit;
 
 use std::ops::Range;
@@ -18,9 +17,6 @@ use rayon::prelude::*;
 use crate::diag::{Code, Diagnostic};
 use crate::kb::yaml::Node;
 use crate::kb::{Document, KnowledgeBase};
-
-pub use rules::is_web_url;
-pub use suggest::closest;
 
 /// One check, named by its code.
 pub trait Rule: Sync {

@@ -2,8 +2,8 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::Document;
+use crate::suggest::did_you_mean;
 use crate::validate::links::{Target, resolve};
-use crate::validate::suggest::did_you_mean;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.

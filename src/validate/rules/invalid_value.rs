@@ -6,8 +6,8 @@ use crate::diag::{Code, Diagnostic};
 use crate::kb::DocKind;
 use crate::kb::schema::{FieldType, is_id_of};
 use crate::kb::yaml::Node;
+use crate::suggest::did_you_mean;
 use crate::text::slugify;
-use crate::validate::suggest::did_you_mean;
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
 

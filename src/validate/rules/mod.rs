@@ -27,8 +27,6 @@ mod unknown_field;
 mod unknown_reference;
 mod wrong_type;
 
-pub use invalid_url::is_web_url;
-
 use super::Rule;
 
 /// Every rule, in the order of DESIGN.md §4.

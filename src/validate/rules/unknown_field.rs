@@ -1,7 +1,7 @@
 //! `unknown-field`: every key belongs to the document type, with "did you mean" for typos.
 
 use crate::diag::{Code, Diagnostic};
-use crate::validate::suggest::did_you_mean;
+use crate::suggest::did_you_mean;
 use crate::validate::visit::mappings;
 use crate::validate::{Context, Rule};
 

@@ -3,7 +3,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::schema::{FieldType, is_id_of};
-use crate::validate::suggest::did_you_mean;
+use crate::suggest::did_you_mean;
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
 
