@@ -11,7 +11,7 @@ use super::yaml_out::{flow_list, scalar};
 use crate::diag::{Diagnostic, Severity};
 use crate::kb::KnowledgeBase;
 use crate::kb::date::format_date;
-use crate::kb::schema::{DocKind, Field, FieldType, is_session_id, is_slug};
+use crate::kb::schema::{DocKind, Field, FieldType, is_id_of};
 use crate::text::{escape_control, slugify};
 
 /// The document to write: its type and the values given for it.
@@ -103,11 +103,7 @@ pub fn new_document(
 /// a session `YYYY-MM-DD-<slug>`. This is what keeps `--id ../../x` or a title of only
 /// punctuation from writing anywhere but `content/<type>/<id>.md`.
 fn check_id(kind: DocKind, id: &str, given: bool) -> Result<()> {
-    let valid = match kind {
-        DocKind::Session => is_session_id(id),
-        _ => is_slug(id),
-    };
-    if valid {
+    if is_id_of(kind, id) {
         return Ok(());
     }
     let shape = match kind {
@@ -189,10 +185,9 @@ fn make_id(kind: DocKind, values: &HashMap<&'static str, Vec<String>>) -> String
             .unwrap_or_default()
     };
     match kind {
-        DocKind::Organisation => slugify(&first("name")),
-        DocKind::Theme => slugify(&first("title")),
         DocKind::Session => format!("{}-{}", first("date"), slugify(&first("title"))),
         DocKind::Retrospective => first("session"),
+        _ => slugify(&first(kind.title_field())),
     }
 }
 
