@@ -9,6 +9,7 @@ pub mod commands;
 pub mod diag;
 pub mod git;
 pub mod kb;
+pub mod lang;
 #[cfg(test)]
 mod layering;
 pub mod query;

@@ -10,7 +10,6 @@ use super::{Context, EXIT_OK, Error, Result};
 use crate::cli::RenderArgs;
 use crate::diag::Severity;
 use crate::kb::KnowledgeBase;
-use crate::render::i18n::Lang;
 use crate::render::output::{MARKER, Refusal, replace_dir};
 use crate::render::site::{SiteOptions, build};
 
@@ -33,9 +32,7 @@ pub(super) fn run(context: &Context, args: &RenderArgs, out: &mut dyn Write) -> 
             .clone()
             .unwrap_or_else(|| "Pioniersnetwerk Open Overheid".into()),
         base_url: base_url(kb, args)?,
-        lang: args
-            .lang
-            .unwrap_or_else(|| Lang::from_code(kb.config.language.as_deref())),
+        lang: crate::lang::for_site(args.lang, kb.config.language.as_deref()),
     };
     let dir = match &args.out {
         Some(dir) => context.cwd().join(dir),

@@ -4,32 +4,7 @@ use std::collections::BTreeMap;
 
 use time::Date;
 
-/// The site's language (Dutch unless told otherwise).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    /// Dutch.
-    Nl,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The language for a code (`nl`, `en`); anything else is Dutch.
-    pub fn from_code(code: Option<&str>) -> Lang {
-        match code {
-            Some("en") => Lang::En,
-            _ => Lang::Nl,
-        }
-    }
-
-    /// The BCP 47 code for `lang` attributes.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Nl => "nl",
-            Lang::En => "en",
-        }
-    }
-}
+pub use crate::lang::Lang;
 
 /// (key, Dutch, English): the one translation table of the site's own words; what fields
 /// and derived facts are called is declared with them (see [`crate::kb::schema::Label`]).
