@@ -21,6 +21,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub root: Option<PathBuf>,
 
+    /// The language of messages, and of the site for `render` (default: PIONEERS_LANG,
+    /// else language in pioneers.toml, else the locale, else en; the site: nl).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
+
     /// The date that decides which sessions are planned and which held.
     #[arg(long, global = true, value_name = "YYYY-MM-DD", env = "PIONEERS_TODAY", value_parser = parse_today)]
     pub today: Option<Date>,
@@ -96,9 +101,6 @@ pub struct RenderArgs {
     /// (default: base_url in pioneers.toml).
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
-    /// The site's language (default: language in pioneers.toml, else nl).
-    #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
     /// Render even when the content has errors.
     #[arg(long)]
     pub allow_errors: bool,

@@ -7,6 +7,8 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::msg::Msg;
+
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -123,14 +125,28 @@ impl Code {
 pub struct Diagnostic {
     /// The rule that found it; it also fixes the severity.
     pub code: Code,
-    /// What is wrong, in one sentence.
-    pub message: String,
+    /// What is wrong, in one sentence (written in a language only when printed).
+    pub message: Msg,
     /// The file, relative to the knowledge-base root, with `/` separators.
     pub file: String,
     /// Byte range of the offending key or value in the file; `None` means the whole file.
     pub span: Option<Range<usize>>,
     /// How to fix it, when that can be said.
-    pub help: Option<String>,
+    pub help: Option<Msg>,
+    /// Edits that repair it, when they can be known.
+    pub fixes: Vec<Fix>,
+}
+
+/// An edit that repairs a diagnostic: replace `span` of the file by `replacement`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fix {
+    /// Byte range in the file's text.
+    pub span: Range<usize>,
+    /// The text to put there.
+    pub replacement: String,
+    /// Whether it is the one repair the author can have meant (`validate --fix` applies
+    /// only these; the others are offered).
+    pub certain: bool,
 }
 
 impl Diagnostic {
@@ -139,26 +155,33 @@ impl Diagnostic {
         code: Code,
         file: impl Into<String>,
         span: Option<Range<usize>>,
-        message: impl Into<String>,
+        message: Msg,
     ) -> Self {
         Diagnostic {
             code,
-            message: message.into(),
+            message,
             file: file.into(),
             span,
             help: None,
+            fixes: Vec::new(),
         }
     }
 
     /// Adds a help line.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Msg) -> Self {
+        self.help = Some(help);
         self
     }
 
     /// Adds a help line if there is one.
-    pub fn with_optional_help(mut self, help: Option<String>) -> Self {
+    pub fn with_optional_help(mut self, help: Option<Msg>) -> Self {
         self.help = help;
+        self
+    }
+
+    /// Adds an edit that repairs it.
+    pub fn with_fix(mut self, fix: Fix) -> Self {
+        self.fixes.push(fix);
         self
     }
 

@@ -12,6 +12,7 @@ pub mod kb;
 pub mod lang;
 #[cfg(test)]
 mod layering;
+pub mod msg;
 pub mod query;
 pub mod render;
 pub mod report;

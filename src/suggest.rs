@@ -1,5 +1,7 @@
 //! "Did you mean …?": the closest candidate by edit distance.
 
+use crate::msg::Msg;
+
 /// The candidate most like `input`, if one is close enough to be a likely typo.
 pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let input = input.to_lowercase();
@@ -13,12 +15,9 @@ pub fn closest<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.map(|(_, c)| c)
 }
 
-/// `did you mean `x`?` for the closest candidate.
-pub fn did_you_mean<'a>(
-    input: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
-    closest(input, candidates).map(|c| format!("did you mean `{c}`?"))
+/// "did you mean `x`?" for the closest candidate.
+pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Msg> {
+    closest(input, candidates).map(|c| Msg::DidYouMean(c.to_string()))
 }
 
 #[cfg(test)]

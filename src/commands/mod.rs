@@ -23,7 +23,8 @@ use time::Date;
 
 use crate::cli::{Cli, Command};
 use crate::kb::date::system_today;
-use crate::kb::{KnowledgeBase, find_root};
+use crate::kb::{KnowledgeBase, find_root, read_config};
+use crate::lang::Lang;
 
 pub use error::{EXIT_CONTENT, EXIT_FAILURE, EXIT_OK, Error};
 
@@ -33,10 +34,17 @@ pub type Result<T = u8, E = Error> = std::result::Result<T, E>;
 /// Runs `cli` and turns the outcome into the exit status of DESIGN.md §4; an error is
 /// printed here and nowhere else.
 pub fn run(cli: Cli) -> ExitCode {
-    match execute(cli) {
+    let context = match Context::new(&cli) {
+        Ok(context) => context,
+        Err(error) => {
+            print(&error, Lang::En);
+            return ExitCode::from(error.exit_code());
+        }
+    };
+    match execute(cli, &context) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            print(&error);
+            print(&error, context.lang());
             ExitCode::from(error.exit_code())
         }
     }
@@ -44,7 +52,7 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// Prints `error` on standard error. Messages quote paths and values from the knowledge
 /// base: control characters are escaped, so nothing may steer the terminal.
-fn print(error: &Error) {
+fn print(error: &Error, _lang: Lang) {
     if error.is_silent() {
         return;
     }
@@ -57,43 +65,67 @@ fn print(error: &Error) {
     }
 }
 
-fn execute(cli: Cli) -> Result {
-    let cwd = std::env::current_dir().context("cannot read the working directory")?;
-    let context = Context {
-        cwd,
-        root: cli.root,
-        today: cli.today,
-    };
+fn execute(cli: Cli, context: &Context) -> Result {
     let mut out = std::io::stdout().lock();
     let code = match cli.command {
-        Command::Validate(args) => validate::run(&context, &args)?,
-        Command::Themes(command) => query::themes(&context, command, &mut out)?,
-        Command::Sessions(command) => query::sessions(&context, command, &mut out)?,
-        Command::Retrospectives(command) => query::retrospectives(&context, command, &mut out)?,
-        Command::Organisations(command) => query::organisations(&context, command, &mut out)?,
-        Command::Search(args) => query::search(&context, &args, &mut out)?,
-        Command::Stats(args) => query::stats(&context, &args, &mut out)?,
-        Command::New(args) => new::run(&context, &args, &mut out)?,
-        Command::Init(args) => init::run(&context, &args, &mut out)?,
+        Command::Validate(args) => validate::run(context, &args)?,
+        Command::Themes(command) => query::themes(context, command, &mut out)?,
+        Command::Sessions(command) => query::sessions(context, command, &mut out)?,
+        Command::Retrospectives(command) => query::retrospectives(context, command, &mut out)?,
+        Command::Organisations(command) => query::organisations(context, command, &mut out)?,
+        Command::Search(args) => query::search(context, &args, &mut out)?,
+        Command::Stats(args) => query::stats(context, &args, &mut out)?,
+        Command::New(args) => new::run(context, &args, &mut out)?,
+        Command::Init(args) => init::run(context, &args, &mut out)?,
         Command::Schema(args) => schema::run(&args, &mut out)?,
         Command::Completions(args) => completions::run(&args, &mut out)?,
-        Command::Render(args) => render::run(&context, &args, &mut out)?,
-        Command::Graph(args) => graph::run(&context, &args, &mut out)?,
+        Command::Render(args) => render::run(context, &args, &mut out)?,
+        Command::Graph(args) => graph::run(context, &args, &mut out)?,
         Command::Man => man::run(&mut out)?,
     };
     out.flush()?;
     Ok(code)
 }
 
-/// What every handler shares: the working directory, and the knowledge base the global
-/// `--root` and `--today` point at.
+/// What every handler shares: the working directory, the knowledge base the global
+/// `--root` and `--today` point at, and the language of messages.
 struct Context {
     cwd: PathBuf,
     root: Option<PathBuf>,
     today: Option<Date>,
+    lang_flag: Option<Lang>,
+    lang: Lang,
 }
 
 impl Context {
+    /// The context of `cli`: the language of messages is decided here, once, from `--lang`,
+    /// `PIONEERS_LANG`, the root's `pioneers.toml` (when it can be read) and the locale.
+    fn new(cli: &Cli) -> Result<Self> {
+        let cwd = std::env::current_dir().context("cannot read the working directory")?;
+        let root = find_root(cli.root.as_deref(), &cwd);
+        let config = read_config(&root).ok().and_then(|c| c.language);
+        let lang = crate::lang::for_messages(cli.lang, config.as_deref(), &|name| {
+            std::env::var(name).ok()
+        });
+        Ok(Context {
+            cwd,
+            root: cli.root.clone(),
+            today: cli.today,
+            lang_flag: cli.lang,
+            lang,
+        })
+    }
+
+    /// The language of messages.
+    fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// `--lang`, if given.
+    fn lang_flag(&self) -> Option<Lang> {
+        self.lang_flag
+    }
+
     /// The working directory, which relative paths on the command line start from.
     fn cwd(&self) -> &Path {
         &self.cwd

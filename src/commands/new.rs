@@ -50,7 +50,8 @@ pub(super) fn run(context: &Context, args: &NewArgs, out: &mut dyn Write) -> Res
         ))),
         Outcome::Refused(rel, diagnostics, text) => {
             // The diagnostics are the explanation: they go first, in the validator's words.
-            let sources = Sources::new([(rel.as_str(), text.as_str())], 1);
+            let sources =
+                Sources::new([(rel.as_str(), text.as_str())], 1).in_language(context.lang());
             let mut err = std::io::stderr().lock();
             report::write(&mut err, Format::Human, &diagnostics, &sources, false)?;
             Err(Error::Content(format!("{rel} was not written")))

@@ -32,7 +32,7 @@ pub(super) fn run(context: &Context, args: &RenderArgs, out: &mut dyn Write) -> 
             .clone()
             .unwrap_or_else(|| "Pioniersnetwerk Open Overheid".into()),
         base_url: base_url(kb, args)?,
-        lang: crate::lang::for_site(args.lang, kb.config.language.as_deref()),
+        lang: crate::lang::for_site(context.lang_flag(), kb.config.language.as_deref()),
     };
     let dir = match &args.out {
         Some(dir) => context.cwd().join(dir),

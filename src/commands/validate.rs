@@ -10,6 +10,7 @@ use super::{Context, EXIT_CONTENT, EXIT_OK, Result};
 use crate::cli::ValidateArgs;
 use crate::diag::{Diagnostic, Severity};
 use crate::kb::{KnowledgeBase, walk};
+use crate::lang::Lang;
 use crate::report::{self, Format, Sources};
 
 /// Reports on what `args` selects; exit 1 when there are errors (or warnings, if denied).
@@ -33,7 +34,7 @@ pub(super) fn run(context: &Context, args: &ValidateArgs) -> Result {
         diagnostics.retain(|d| selected(&d.file));
         files = kb.files.iter().filter(|f| selected(&f.path)).count();
     }
-    write_report(kb, args.format, &diagnostics, files)?;
+    write_report(kb, args.format, &diagnostics, files, context.lang())?;
     Ok(exit_code(&diagnostics, args.deny_warnings))
 }
 
@@ -42,11 +43,13 @@ fn write_report(
     format: Format,
     diagnostics: &[Diagnostic],
     files: usize,
+    lang: Lang,
 ) -> anyhow::Result<()> {
     let sources = Sources::new(
         kb.files.iter().map(|f| (f.path.as_str(), f.text.as_str())),
         files,
-    );
+    )
+    .in_language(lang);
     let mut out = std::io::stdout().lock();
     report::write(&mut out, format, diagnostics, &sources, use_color(format))
         .context("cannot write the report")?;

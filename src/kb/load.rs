@@ -14,6 +14,7 @@ use super::yaml::{self, Node, Value};
 use super::{Document, Organisation, Retrospective, Session, SourceFile, Theme};
 use crate::diag::{Code, Diagnostic, LineIndex};
 use crate::kb::schema::DocKind;
+use crate::msg::Msg;
 
 /// The largest document read, in bytes (5 MiB); larger files get `file-too-large`.
 pub const MAX_FILE_BYTES: u64 = 5 * 1024 * 1024;
@@ -78,14 +79,14 @@ fn read_text(
     found: &Found,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<String, String> {
-    let mut problem = |code, message: String| {
+    let mut problem = |code, message: Msg| {
         diagnostics.push(Diagnostic::new(code, found.rel.clone(), None, message));
         String::new()
     };
     // Through the one access rule: a document swapped for a link after the walk is still
     // not followed.
     let file = access::open(root, &found.rel)
-        .map_err(|e| problem(Code::UnreadableFile, format!("cannot read the file: {e}")))?;
+        .map_err(|e| problem(Code::UnreadableFile, Msg::CannotReadFile(e.to_string())))?;
     // The size on disk saves reallocations and probe reads; a file that grows meanwhile is
     // still read, up to the limit.
     let expected = file
@@ -94,14 +95,13 @@ fn read_text(
     let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0) + 1);
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| problem(Code::UnreadableFile, format!("cannot read the file: {e}")))?;
+        .map_err(|e| problem(Code::UnreadableFile, Msg::CannotReadFile(e.to_string())))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(problem(
             Code::FileTooLarge,
-            format!(
-                "the file is larger than {} MiB, the limit for one document",
-                MAX_FILE_BYTES / 1024 / 1024
-            ),
+            Msg::FileTooLarge {
+                mib: MAX_FILE_BYTES / 1024 / 1024,
+            },
         ));
     }
     decode(found, bytes, diagnostics)
@@ -124,9 +124,9 @@ fn decode(
                 Code::NotUtf8,
                 found.rel.clone(),
                 Some(at..at + char::REPLACEMENT_CHARACTER.len_utf8()),
-                "the file is not valid UTF-8 text",
+                Msg::NotUtf8,
             )
-            .with_help("save the file as UTF-8 in your editor"),
+            .with_help(Msg::SaveAsUtf8),
         );
         text
     })
@@ -183,13 +183,12 @@ fn parse_front(
     let lines = std::cell::OnceCell::new();
     for problem in &parsed.problems {
         let help = match problem.first {
-            Some(first) => Some(format!(
-                "remove one of them; the first, on line {}, is the one used",
-                lines
+            Some(first) => Some(Msg::FirstOneCounts {
+                line: lines
                     .get_or_init(|| LineIndex::new(text))
                     .position(text, first)
-                    .line
-            )),
+                    .line,
+            }),
             None => problem.help.clone(),
         };
         diagnostics.push(
@@ -222,17 +221,17 @@ fn split_diagnostic(found: &Found, text: &str, error: SplitError) -> Diagnostic 
                 Code::MissingFrontMatter,
                 rel,
                 Some(start..end),
-                "the file does not start with front matter",
+                Msg::NoFrontMatter,
             )
-            .with_help("begin the file with a line `---`, the fields, and another line `---`")
+            .with_help(Msg::BeginWithFrontMatter)
         }
         SplitError::Unclosed(opening) => Diagnostic::new(
             Code::MissingFrontMatter,
             rel,
             Some(opening),
-            "the front matter opened here is never closed",
+            Msg::FrontMatterNotClosed,
         )
-        .with_help("end the fields with a line `---`"),
+        .with_help(Msg::CloseFrontMatter),
     }
 }
 

@@ -3,6 +3,7 @@
 //! that is not a regular file, and every file that would replace a generated page.
 //! Dot-files and dot-folders are never collected.
 
+use crate::msg::{Generated, Msg};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -67,7 +68,7 @@ pub fn walk(root: &Path) -> Result<Walked> {
                     Code::UnreadableFile,
                     path,
                     None,
-                    format!("cannot read: {error}"),
+                    Msg::CannotRead(error.to_string()),
                 ));
                 continue;
             }
@@ -83,13 +84,8 @@ pub fn walk(root: &Path) -> Result<Walked> {
         let file_type = entry.file_type();
         if file_type.is_symlink() {
             walked.diagnostics.push(
-                Diagnostic::new(
-                    Code::UnreadableFile,
-                    rel,
-                    None,
-                    "symbolic link; it is not followed, so nothing outside the content can be published through it",
-                )
-                .with_help("replace the link by the file itself"),
+                Diagnostic::new(Code::UnreadableFile, rel, None, Msg::SymbolicLink)
+                    .with_help(Msg::ReplaceLinkByFile),
             );
         } else if file_type.is_file() {
             classify(&mut walked, entry.path(), rel);
@@ -98,7 +94,7 @@ pub fn walk(root: &Path) -> Result<Walked> {
                 Code::UnreadableFile,
                 rel,
                 None,
-                "not a regular file (a pipe, socket or device); it is not read",
+                Msg::NotARegularFile,
             ));
         }
     }
@@ -133,26 +129,21 @@ fn classify(walked: &mut Walked, path: &Path, rel: String) {
         None => {
             let folders: Vec<_> = DocKind::ALL.iter().map(|k| k.folder()).collect();
             walked.diagnostics.push(
-                Diagnostic::new(
-                    Code::UnknownFolder,
-                    rel,
-                    None,
-                    "this Markdown file is not in a document folder",
-                )
-                .with_help(format!("move it to content/{{{}}}/", folders.join(","))),
+                Diagnostic::new(Code::UnknownFolder, rel, None, Msg::NotInDocumentFolder)
+                    .with_help(Msg::MoveToFolder(folders)),
             );
         }
     }
 }
 
 /// The files the site generates at its top level, with what each is.
-const GENERATED_FILES: &[(&str, &str)] = &[
-    ("index.html", "the site's home page is"),
-    ("style.css", "the site's stylesheet is"),
-    ("feed.atom", "the feed of retrospectives is"),
-    ("sessions.ics", "the calendar of sessions is"),
-    ("sitemap.xml", "the sitemap is"),
-    ("network.svg", "the picture of the network is"),
+const GENERATED_FILES: &[(&str, Generated)] = &[
+    ("index.html", Generated::HomePage),
+    ("style.css", Generated::Stylesheet),
+    ("feed.atom", Generated::Feed),
+    ("sessions.ics", Generated::Calendar),
+    ("sitemap.xml", Generated::Sitemap),
+    ("network.svg", Generated::NetworkPicture),
 ];
 
 /// Where a file under `content/` (not Markdown) is published: its path below `content/`.
@@ -163,31 +154,31 @@ pub fn published_path(rel: &str) -> &str {
 /// What the site generates at `published` (a path in the site, `/`-separated) or on the
 /// way to it, so that a file from `content/` cannot be published there; `None` when the
 /// place is free. Names are compared without case, as case-insensitive file systems do.
-pub fn reserved(published: &str) -> Option<&'static str> {
+pub fn reserved(published: &str) -> Option<Generated> {
     let lower = published.to_lowercase();
     let mut names = lower.split('/');
     let first = names.next().unwrap_or("");
     let second = names.next();
     if let Some((_, what)) = GENERATED_FILES.iter().find(|(name, _)| *name == first) {
-        return Some(what);
+        return Some(*what);
     }
     let page_folder = DocKind::from_folder(first).is_some();
     let generated_folder = page_folder || first == "tags" || first == "data";
     let Some(second) = second else {
         // A file where a folder of generated pages goes.
-        return generated_folder.then_some("a folder of generated pages is");
+        return generated_folder.then_some(Generated::PageFolder);
     };
     if page_folder && second.ends_with(".html") {
-        return Some("the pages of documents and their index are");
+        return Some(Generated::DocumentPages);
     }
     if first == "tags" && second.ends_with(".html") {
-        return Some("the tag pages are");
+        return Some(Generated::TagPages);
     }
     let data_file = DocKind::ALL
         .iter()
         .any(|k| second == format!("{}.json", k.folder()));
     if first == "data" && data_file {
-        return Some("the data of the knowledge base is");
+        return Some(Generated::Data);
     }
     None
 }
@@ -201,9 +192,13 @@ fn reserved_diagnostic(rel: &str) -> Option<Diagnostic> {
             Code::ReservedPath,
             rel,
             None,
-            format!("`{rel}` would be published at `{published}`, where {what} generated"),
+            Msg::ReservedPath {
+                file: rel.to_string(),
+                published: published.to_string(),
+                generated: what,
+            },
         )
-        .with_help("rename or move the file"),
+        .with_help(Msg::RenameOrMove),
     )
 }
 
@@ -325,11 +320,9 @@ mod tests {
             ]
         );
         let first = &walked.diagnostics[0];
-        assert!(first.message.contains("symbolic link"), "{}", first.message);
-        assert_eq!(
-            first.help.as_deref(),
-            Some("replace the link by the file itself")
-        );
+        let message = first.message.text(crate::lang::Lang::En);
+        assert!(message.contains("symbolic link"), "{message}");
+        assert_eq!(first.help, Some(Msg::ReplaceLinkByFile));
     }
 
     #[cfg(unix)]
@@ -421,8 +414,15 @@ mod tests {
         let found: Vec<_> = walked
             .diagnostics
             .iter()
-            .map(|d| (d.code, d.file.as_str(), d.message.as_str()))
+            .map(|d| {
+                (
+                    d.code,
+                    d.file.as_str(),
+                    d.message.text(crate::lang::Lang::En),
+                )
+            })
             .collect();
+        let found: Vec<_> = found.iter().map(|(c, f, m)| (*c, *f, m.as_str())).collect();
         assert_eq!(
             found,
             [

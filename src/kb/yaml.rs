@@ -10,6 +10,8 @@ use std::ops::Range;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
+use crate::msg::{Form, Msg};
+
 /// The deepest nesting of sequences and mappings accepted in front matter.
 pub const MAX_DEPTH: usize = 64;
 /// The most nodes that aliases may expand into, for the whole front matter of one file.
@@ -65,9 +67,9 @@ pub struct YamlProblem {
     /// Where it is.
     pub span: Range<usize>,
     /// What it is.
-    pub message: String,
+    pub message: Msg,
     /// A hint, if one helps.
-    pub help: Option<String>,
+    pub help: Option<Msg>,
     /// For a repeated key: the byte offset of its first occurrence.
     pub first: Option<usize>,
 }
@@ -147,15 +149,15 @@ impl Node {
         self.entry(key).map(|(_, v)| v)
     }
 
-    /// A word for the value's shape, for messages ("found a list").
-    pub fn shape(&self) -> &'static str {
+    /// What the value is, for messages ("found a list").
+    pub fn shape(&self) -> Form {
         match &self.value {
-            Value::Scalar { .. } if self.is_null() => "nothing",
-            Value::Scalar { .. } if self.as_bool().is_some() => "true/false",
-            Value::Scalar { .. } if self.is_number() => "a number",
-            Value::Scalar { .. } => "a single value",
-            Value::Sequence(_) => "a list",
-            Value::Mapping(_) => "a mapping",
+            Value::Scalar { .. } if self.is_null() => Form::Nothing,
+            Value::Scalar { .. } if self.as_bool().is_some() => Form::Bool,
+            Value::Scalar { .. } if self.is_number() => Form::Number,
+            Value::Scalar { .. } => Form::Single,
+            Value::Sequence(_) => Form::List,
+            Value::Mapping(_) => Form::Mapping,
         }
     }
 
@@ -236,16 +238,16 @@ pub fn parse(yaml: &str, base: usize) -> Parsed {
             Ok((event, span)) => builder.on_event(event, span),
             Err(error) => {
                 let at = builder.offsets.byte(error.marker().index());
-                Err(YamlProblem {
+                Err(Box::new(YamlProblem {
                     span: at..at,
-                    message: error.info().to_string(),
+                    message: Msg::YamlParser(error.info().to_string()),
                     help: None,
                     first: None,
-                })
+                }))
             }
         };
         if let Err(problem) = step {
-            builder.problems.push(problem);
+            builder.problems.push(*problem);
             return Parsed {
                 root: None,
                 problems: builder.problems,
@@ -345,7 +347,7 @@ impl Builder {
         }
     }
 
-    fn on_event(&mut self, event: Event<'_>, span: Span) -> Result<(), YamlProblem> {
+    fn on_event(&mut self, event: Event<'_>, span: Span) -> Result<(), Box<YamlProblem>> {
         let range = self.offsets.range(span);
         match event {
             Event::Scalar(text, style, anchor, _tag) => {
@@ -364,12 +366,12 @@ impl Builder {
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 if self.stack.len() >= MAX_DEPTH {
-                    return Err(YamlProblem {
+                    return Err(Box::new(YamlProblem {
                         span: range,
-                        message: format!("front matter nests deeper than {MAX_DEPTH} levels"),
-                        help: Some("front matter needs at most a few levels".into()),
+                        message: Msg::TooDeep { max: MAX_DEPTH },
+                        help: Some(Msg::FewerLevels),
                         first: None,
-                    });
+                    }));
                 }
                 let start = range.start;
                 self.stack
@@ -397,7 +399,7 @@ impl Builder {
         Ok(())
     }
 
-    fn close(&mut self, end: usize) -> Result<(), YamlProblem> {
+    fn close(&mut self, end: usize) -> Result<(), Box<YamlProblem>> {
         let (node, anchor) = match self.stack.pop() {
             Some(Open::Sequence {
                 start,
@@ -437,12 +439,14 @@ impl Builder {
         Ok(())
     }
 
-    fn expand_alias(&mut self, id: usize, range: Range<usize>) -> Result<(), YamlProblem> {
-        let unknown = || YamlProblem {
-            span: range.clone(),
-            message: "alias to an unknown anchor".into(),
-            help: None,
-            first: None,
+    fn expand_alias(&mut self, id: usize, range: Range<usize>) -> Result<(), Box<YamlProblem>> {
+        let unknown = || {
+            Box::new(YamlProblem {
+                span: range.clone(),
+                message: Msg::UnknownAlias,
+                help: None,
+                first: None,
+            })
         };
         // Measured before it is copied: the copy is what must not happen.
         let cost = self.anchors.get(&id).ok_or_else(unknown)?.size();
@@ -454,7 +458,7 @@ impl Builder {
     }
 
     /// Keeps a copy of an anchored value for its aliases, within the alias budget.
-    fn remember(&mut self, anchor: usize, node: &Node) -> Result<(), YamlProblem> {
+    fn remember(&mut self, anchor: usize, node: &Node) -> Result<(), Box<YamlProblem>> {
         if anchor != 0 {
             self.spend(node.size(), &node.span)?;
             self.anchors.insert(anchor, node.clone());
@@ -463,23 +467,24 @@ impl Builder {
     }
 
     /// Takes `cost`, the size of a copy, from the alias budget, or says where it ran out.
-    fn spend(&mut self, cost: Size, at: &Range<usize>) -> Result<(), YamlProblem> {
-        let problem = |message: String| YamlProblem {
-            span: at.clone(),
-            message,
-            help: Some("write the values out instead of repeating them with aliases".into()),
-            first: None,
+    fn spend(&mut self, cost: Size, at: &Range<usize>) -> Result<(), Box<YamlProblem>> {
+        let problem = |message: Msg| {
+            Box::new(YamlProblem {
+                span: at.clone(),
+                message,
+                help: Some(Msg::WriteValuesOut),
+                first: None,
+            })
         };
         if cost.nodes > self.alias_budget.nodes {
-            return Err(problem(format!(
-                "aliases expand to more than {MAX_ALIAS_NODES} values"
-            )));
+            return Err(problem(Msg::AliasValues {
+                max: MAX_ALIAS_NODES,
+            }));
         }
         if cost.bytes > self.alias_budget.bytes {
-            return Err(problem(format!(
-                "anchors and aliases copy more than {} bytes of text",
-                self.alias_bytes
-            )));
+            return Err(problem(Msg::AliasBytes {
+                max: self.alias_bytes,
+            }));
         }
         self.alias_budget.nodes -= cost.nodes;
         self.alias_budget.bytes -= cost.bytes;
@@ -508,7 +513,7 @@ impl Builder {
             if let Some(first) = seen.get(name) {
                 self.problems.push(YamlProblem {
                     span: key.span.clone(),
-                    message: format!("the key `{name}` appears twice in one mapping"),
+                    message: Msg::DuplicateKey(name.to_string()),
                     help: None,
                     first: Some(first.span.start),
                 });
@@ -522,6 +527,7 @@ impl Builder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     fn root(yaml: &str) -> Node {
         let parsed = parse(yaml, 0);
@@ -618,7 +624,7 @@ mod tests {
         let start = std::time::Instant::now();
         let parsed = parse(&yaml, 0);
         assert!(parsed.root.is_none());
-        let message = &parsed.problems[0].message;
+        let message = parsed.problems[0].message.text(Lang::En);
         assert!(
             message.contains("deeper") || message.contains("recursion"),
             "{message}"
@@ -631,7 +637,7 @@ mod tests {
         let yaml = "a: ".to_string() + &"[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
         let parsed = parse(&yaml, 0);
         assert!(
-            parsed.problems[0].message.contains("deeper"),
+            parsed.problems[0].message.text(Lang::En).contains("deeper"),
             "{:?}",
             parsed.problems
         );
@@ -646,7 +652,12 @@ mod tests {
             yaml.push_str(&format!("a{i}: &a{i} [{row}]\n"));
         }
         let parsed = parse(&yaml, 0);
-        assert!(parsed.problems[0].message.contains("aliases"));
+        assert!(
+            parsed.problems[0]
+                .message
+                .text(Lang::En)
+                .contains("aliases")
+        );
     }
 
     #[test]
@@ -660,7 +671,7 @@ mod tests {
         assert!(parsed.root.is_none());
         let problem = &parsed.problems[0];
         assert!(
-            problem.message.contains("bytes of text"),
+            problem.message.text(Lang::En).contains("bytes of text"),
             "{:?}",
             problem.message
         );
@@ -682,7 +693,10 @@ mod tests {
         yaml.push_str(&"]".repeat(MAX_DEPTH - 2));
         let parsed = parse(&yaml, 0);
         assert!(
-            parsed.problems[0].message.contains("bytes of text"),
+            parsed.problems[0]
+                .message
+                .text(Lang::En)
+                .contains("bytes of text"),
             "{:?}",
             parsed.problems
         );

@@ -3,6 +3,8 @@
 
 use std::io::{self, Write};
 
+use crate::msg::severity_words;
+
 use super::Sources;
 use crate::diag::Diagnostic;
 
@@ -14,10 +16,10 @@ pub fn write(
 ) -> io::Result<()> {
     for d in diagnostics {
         let (start, end) = sources.locate(d);
-        let mut message = d.message.clone();
+        let mut message = sources.say(&d.message);
         if let Some(help) = &d.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
+            message.push_str(&format!("\n{}: ", severity_words(sources.lang())[2]));
+            message.push_str(&sources.say(help));
         }
         writeln!(
             out,

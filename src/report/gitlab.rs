@@ -6,6 +6,9 @@ use std::io::{self, Write};
 
 use serde_json::{Value, json};
 
+use crate::lang::Lang;
+use crate::msg::severity_words;
+
 use super::Sources;
 use crate::diag::{Diagnostic, Severity};
 
@@ -20,11 +23,18 @@ pub fn write(
         .iter()
         .map(|d| {
             let (start, end) = sources.locate(d);
-            let identity = format!("{}\u{0}{}\u{0}{}", d.code.as_str(), d.file, d.message);
+            // In English whatever the report's language, so that a fingerprint survives a change
+            // of language.
+            let identity = format!(
+                "{}\u{0}{}\u{0}{}",
+                d.code.as_str(),
+                d.file,
+                d.message.text(Lang::En)
+            );
             let occurrence = seen.entry(identity.clone()).or_insert(0);
             *occurrence += 1;
             json!({
-                "description": d.message,
+                "description": description(d, sources),
                 "check_name": d.code.as_str(),
                 "fingerprint": fingerprint(&format!("{identity}\u{0}{occurrence}")),
                 "severity": match d.severity() {
@@ -52,6 +62,20 @@ fn fingerprint(text: &str) -> String {
         (hash ^ u128::from(byte)).wrapping_mul(PRIME)
     });
     format!("{hash:032x}")
+}
+
+/// The message and, when there is one, the help line: GitLab shows only the description,
+/// and the help is what says how to fix it.
+fn description(d: &Diagnostic, sources: &Sources<'_>) -> String {
+    match &d.help {
+        Some(help) => format!(
+            "{} ({}: {})",
+            sources.say(&d.message),
+            severity_words(sources.lang())[2],
+            sources.say(help)
+        ),
+        None => sources.say(&d.message),
+    }
 }
 
 #[cfg(test)]

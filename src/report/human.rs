@@ -8,6 +8,8 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 
 use super::{Sources, Summary};
 use crate::diag::{Diagnostic, Severity};
+use crate::lang::Lang;
+use crate::msg::{Msg, severity_words};
 use crate::text::escape_control;
 
 /// Writes every diagnostic and then the summary.
@@ -26,20 +28,21 @@ pub fn write(
     for d in diagnostics {
         writeln!(out, "{}\n", renderer.render(&[group(d, sources)]))?;
     }
-    writeln!(out, "{}", summary_line(summary))
+    writeln!(out, "{}", summary_line(summary, sources.lang()))
 }
 
 fn group<'a>(d: &'a Diagnostic, sources: &Sources<'a>) -> Group<'a> {
     let text = sources.text(&d.file);
+    let [error, warning, help] = severity_words(sources.lang());
     let level = match d.severity() {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
+        Severity::Error => Level::ERROR.with_name(error),
+        Severity::Warning => Level::WARNING.with_name(warning),
     };
     // Messages and paths quote the content: escape what could steer the terminal. (The
     // quoted source itself is safe: annotate-snippets shows control characters as symbols.)
     let path = escape_control(&d.file);
     let title = level
-        .primary_title(escape_control(&d.message))
+        .primary_title(escape_control(&sources.say(&d.message)).into_owned())
         .id(d.code.as_str());
     let mut group = match d.span.as_ref().filter(|_| !text.is_empty()) {
         Some(span) => {
@@ -63,8 +66,12 @@ fn group<'a>(d: &'a Diagnostic, sources: &Sources<'a>) -> Group<'a> {
         }
         None => title.element(Origin::path(path)),
     };
-    if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(escape_control(help)));
+    if let Some(message) = &d.help {
+        group = group.element(
+            Level::HELP
+                .with_name(help)
+                .message(escape_control(&sources.say(message)).into_owned()),
+        );
     }
     group
 }
@@ -134,14 +141,13 @@ fn ceil_char_boundary(text: &str, i: usize) -> usize {
     i
 }
 
-fn summary_line(s: Summary) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
-        "{} checked: {}, {}",
-        plural(s.files, "file"),
-        plural(s.errors, "error"),
-        plural(s.warnings, "warning")
-    )
+fn summary_line(s: Summary, lang: Lang) -> String {
+    Msg::Summary {
+        files: s.files,
+        errors: s.errors,
+        warnings: s.warnings,
+    }
+    .text(lang)
 }
 
 #[cfg(test)]
@@ -188,11 +194,18 @@ mod tests {
 
     #[test]
     fn summary_counts_with_plurals() {
-        let line = summary_line(Summary {
+        let summary = Summary {
             files: 1,
             errors: 2,
             warnings: 0,
-        });
-        assert_eq!(line, "1 file checked: 2 errors, 0 warnings");
+        };
+        assert_eq!(
+            summary_line(summary, Lang::En),
+            "1 file checked: 2 errors, 0 warnings"
+        );
+        assert_eq!(
+            summary_line(summary, Lang::Nl),
+            "1 bestand gecontroleerd: 2 fouten, 0 waarschuwingen"
+        );
     }
 }

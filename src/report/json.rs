@@ -17,13 +17,13 @@ struct Report<'a> {
 struct Entry<'a> {
     severity: Severity,
     code: &'static str,
-    message: &'a str,
+    message: String,
     file: &'a str,
     line: usize,
     column: usize,
     end_line: usize,
     end_column: usize,
-    help: Option<&'a str>,
+    help: Option<String>,
 }
 
 /// Writes the JSON report and a final newline.
@@ -40,13 +40,13 @@ pub fn write(
             Entry {
                 severity: d.severity(),
                 code: d.code.as_str(),
-                message: &d.message,
+                message: sources.say(&d.message),
                 file: &d.file,
                 line: start.line,
                 column: start.column,
                 end_line: end.line,
                 end_column: end.column,
-                help: d.help.as_deref(),
+                help: d.help.as_ref().map(|h| sources.say(h)),
             }
         })
         .collect();

@@ -11,6 +11,8 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 
 use crate::diag::{Diagnostic, LineIndex, Position, Severity};
+use crate::lang::Lang;
+use crate::msg::Msg;
 
 /// Output formats of a report (`validate --format`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -27,10 +29,12 @@ pub enum Format {
     Gitlab,
 }
 
-/// What a report needs besides the diagnostics: the files' texts and the count of files.
+/// What a report needs besides the diagnostics: the files' texts, the count of files and
+/// the language of the messages.
 pub struct Sources<'a> {
     texts: HashMap<&'a str, (&'a str, OnceCell<LineIndex>)>,
     files: usize,
+    lang: Lang,
 }
 
 impl<'a> Sources<'a> {
@@ -42,7 +46,23 @@ impl<'a> Sources<'a> {
                 .map(|(path, text)| (path, (text, OnceCell::new())))
                 .collect(),
             files,
+            lang: Lang::En,
         }
+    }
+
+    /// The same sources, with messages written in `lang` (English unless told).
+    pub fn in_language(self, lang: Lang) -> Self {
+        Sources { lang, ..self }
+    }
+
+    /// The language messages are written in.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// `message` in the report's language.
+    pub fn say(&self, message: &Msg) -> String {
+        message.text(self.lang)
     }
 
     /// The text of `path`, or empty if it was not read.

@@ -6,6 +6,8 @@ use std::io::{self, Write};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 
+use crate::msg::severity_words;
+
 use super::Sources;
 use crate::diag::{Code, Diagnostic, Severity};
 
@@ -48,9 +50,14 @@ fn result(d: &Diagnostic, sources: &Sources<'_>) -> Value {
         .iter()
         .position(|c| *c == d.code)
         .unwrap_or_default();
+    let message = sources.say(&d.message);
     let text = match &d.help {
-        Some(help) => format!("{}\nhelp: {help}", d.message),
-        None => d.message.clone(),
+        Some(help) => format!(
+            "{message}\n{}: {}",
+            severity_words(sources.lang())[2],
+            sources.say(help)
+        ),
+        None => message,
     };
     json!({
         "ruleId": d.code.as_str(),

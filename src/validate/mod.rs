@@ -10,6 +10,7 @@ pub mod links;
 mod rules;
 mod visit;
 
+use crate::msg::Msg;
 use std::ops::Range;
 
 use rayon::prelude::*;
@@ -36,7 +37,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     /// A diagnostic for this document's file.
-    pub fn diag(&self, code: Code, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+    pub fn diag(&self, code: Code, span: Range<usize>, message: Msg) -> Diagnostic {
         Diagnostic::new(code, self.kb.path(self.doc), Some(span), message)
     }
 

@@ -115,7 +115,11 @@ fn new_user_journey_init_then_one_of_each_type_validates() {
         ])
         .run();
     assert_eq!(output.status, Some(0), "{}", output.stdout);
-    assert_eq!(output.stdout, "4 files checked: 0 errors, 0 warnings\n");
+    // `init` writes a Dutch knowledge base: its messages are Dutch.
+    assert_eq!(
+        output.stdout,
+        "4 bestanden gecontroleerd: 0 fouten, 0 waarschuwingen\n"
+    );
     let retro = std::fs::read_to_string(
         kb.root()
             .join("content/retrospectives/2026-03-14-sessie-zwolle.md"),

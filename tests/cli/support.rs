@@ -94,6 +94,12 @@ impl Test {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_pioneers"));
         cmd.current_dir(self.cwd.as_deref().unwrap_or(self.root()))
             .env_remove("PIONEERS_TODAY")
+            // Messages in English unless a test says otherwise (a fixture's pioneers.toml,
+            // `--lang`, `PIONEERS_LANG`), whatever the machine's locale.
+            .env_remove("PIONEERS_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "C.UTF-8")
             .env("NO_COLOR", "1")
             .args(&self.args);
         if self.fixed_today {

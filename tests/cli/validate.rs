@@ -3,17 +3,43 @@
 use crate::support::{Test, located};
 
 #[test]
-fn sample_content_is_valid() {
+fn sample_content_is_valid_and_speaks_its_language() {
+    // The sample's pioneers.toml says `language = "nl"`.
     let output = Test::empty()
         .args(["--root", env!("CARGO_MANIFEST_DIR"), "validate"])
         .run();
     assert_eq!(output.status, Some(0), "{}", output.stdout);
     assert!(
-        output.stdout.ends_with("0 errors, 1 warning\n"),
+        output.stdout.ends_with("0 fouten, 1 waarschuwing\n"),
         "{}",
         output.stdout
     );
-    assert!(output.stdout.contains("warning[missing-retrospective]"));
+    assert!(
+        output
+            .stdout
+            .contains("waarschuwing[missing-retrospective]: sessie")
+    );
+    assert!(
+        output
+            .stdout
+            .contains("= tip: voeg content/retrospectives/")
+    );
+
+    let english = Test::empty()
+        .args([
+            "--root",
+            env!("CARGO_MANIFEST_DIR"),
+            "--lang",
+            "en",
+            "validate",
+        ])
+        .run();
+    assert!(
+        english.stdout.ends_with("0 errors, 1 warning\n"),
+        "{}",
+        english.stdout
+    );
+    assert!(english.stdout.contains("warning[missing-retrospective]"));
 }
 
 #[test]
@@ -37,6 +63,41 @@ fn warnings_pass_unless_denied() {
 #[test]
 fn many_errors_human_snapshot() {
     let output = Test::fixture("many-errors").args(["validate"]).run();
+    assert_eq!(output.status, Some(1));
+    insta::assert_snapshot!(output.stdout);
+}
+
+/// The same report in Dutch: chosen by `PIONEERS_LANG`, by `--lang`, or by the knowledge
+/// base's `language`, in that order of precedence after the flag.
+#[test]
+fn many_errors_human_snapshot_in_dutch() {
+    let output = Test::fixture("many-errors")
+        .args(["validate"])
+        .env("PIONEERS_LANG", "nl")
+        .run();
+    assert_eq!(output.status, Some(1));
+    insta::assert_snapshot!(output.stdout);
+    let by_flag = Test::fixture("many-errors")
+        .args(["--lang", "nl", "validate"])
+        .run();
+    assert_eq!(by_flag.stdout, output.stdout);
+    let by_config = Test::fixture("many-errors")
+        .file("pioneers.toml", "language = \"nl\"\n")
+        .args(["validate"])
+        .run();
+    assert_eq!(by_config.stdout, output.stdout);
+    let flag_wins = Test::fixture("many-errors")
+        .file("pioneers.toml", "language = \"nl\"\n")
+        .args(["--lang", "en", "validate"])
+        .run();
+    assert!(flag_wins.stdout.contains("checked:"), "{}", flag_wins.stdout);
+}
+
+#[test]
+fn many_errors_github_snapshot_in_dutch() {
+    let output = Test::fixture("many-errors")
+        .args(["--lang", "nl", "validate", "--format", "github"])
+        .run();
     assert_eq!(output.status, Some(1));
     insta::assert_snapshot!(output.stdout);
 }

@@ -2,6 +2,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::Document;
+use crate::msg::Msg;
 use crate::suggest::did_you_mean;
 use crate::validate::links::{Target, resolve};
 use crate::validate::{Context, Rule};
@@ -29,12 +30,15 @@ impl Rule for BrokenAnchor {
                 continue;
             }
             let help = did_you_mean(&anchor, target.body.anchors.iter().map(String::as_str))
-                .unwrap_or_else(|| "link to one of the target's headings".into());
+                .unwrap_or(Msg::LinkToHeading);
             out.push(
                 cx.diag(
                     Code::BrokenAnchor,
                     link.span.clone(),
-                    format!("{} has no heading `#{anchor}`", cx.kb.path(target)),
+                    Msg::BrokenAnchor {
+                        file: cx.kb.path(target).to_string(),
+                        anchor: anchor.clone(),
+                    },
                 )
                 .with_help(help),
             );

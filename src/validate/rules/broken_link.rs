@@ -1,6 +1,7 @@
 //! `broken-link`: a relative link points to a document or file that exists.
 
 use crate::diag::{Code, Diagnostic};
+use crate::msg::Msg;
 use crate::validate::links::{Target, exists, resolve};
 use crate::validate::{Context, Rule};
 
@@ -25,9 +26,9 @@ impl Rule for BrokenLink {
                 cx.diag(
                     Code::BrokenLink,
                     link.span.clone(),
-                    format!("link to `{target}`, which does not exist"),
+                    Msg::BrokenLink(target.to_string()),
                 )
-                .with_help("links are relative to this file, e.g. `../themes/open-wob.md`"),
+                .with_help(Msg::LinksAreRelative),
             );
         }
     }

@@ -3,6 +3,7 @@
 //! other C0 or C1 control, DEL and the noncharacters U+FFFE and U+FFFF would corrupt a
 //! terminal, make feeds and pictures ill-formed XML or forge calendar properties.
 
+use crate::msg::Msg;
 use std::ops::Range;
 
 use crate::diag::{Code, Diagnostic};
@@ -30,17 +31,15 @@ impl Rule for ControlCharacter {
         }
         let extra = found.len().saturating_sub(MAX_PER_FILE);
         for (i, (span, c)) in found.into_iter().take(MAX_PER_FILE).enumerate() {
-            let mut message = format!(
-                "invisible control character U+{:04X}{} in the text",
-                u32::from(c),
-                name(c).map(|n| format!(" ({n})")).unwrap_or_default()
+            let more = if i + 1 == MAX_PER_FILE { extra } else { 0 };
+            out.push(
+                cx.diag(
+                    Code::ControlCharacter,
+                    span,
+                    Msg::ControlCharacter { c, more },
+                )
+                .with_help(Msg::DeleteControlCharacter),
             );
-            if i + 1 == MAX_PER_FILE && extra > 0 {
-                message.push_str(&format!("; {extra} more follow in this file"));
-            }
-            out.push(cx.diag(Code::ControlCharacter, span, message).with_help(
-                "delete it: it is invisible in most editors (it often comes with text pasted from a word processor or PDF)",
-            ));
         }
     }
 }
@@ -83,23 +82,6 @@ fn escaped_in_values(node: &Node, text: &str, found: &mut Vec<(Range<usize>, cha
             }
         }
     }
-}
-
-/// A name for the control characters people meet.
-fn name(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\0' => "null",
-        '\u{7}' => "bell",
-        '\u{8}' => "backspace",
-        '\u{b}' => "vertical tab",
-        '\u{c}' => "form feed",
-        '\r' => "carriage return",
-        '\u{1b}' => "escape",
-        '\u{7f}' => "delete",
-        '\u{85}' => "next line",
-        '\u{fffe}' | '\u{ffff}' => "not a character",
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::kb::Data;
 use crate::kb::date::{format_date, parse_date};
+use crate::msg::Msg;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -32,16 +33,12 @@ impl Rule for DateMismatch {
             cx.diag(
                 Code::DateMismatch,
                 span,
-                format!(
-                    "`date` is {} but the id starts with {}",
-                    format_date(date),
-                    format_date(id_date)
-                ),
+                Msg::DateMismatch {
+                    date: format_date(date),
+                    id_date: format_date(id_date),
+                },
             )
-            .with_help(format!(
-                "fix the date, or rename the file to `{}{rest}.md`",
-                format_date(date)
-            )),
+            .with_help(Msg::FixDateOrRename(format!("{}{rest}", format_date(date)))),
         );
     }
 }

@@ -1,6 +1,7 @@
 //! `duplicate-id`: two documents of one type may not share an id, even differing in case.
 
 use crate::diag::{Code, Diagnostic};
+use crate::msg::Msg;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -21,24 +22,19 @@ impl Rule for DuplicateId {
         if std::ptr::eq(other, cx.doc) {
             return;
         }
-        let how = if other.id == cx.doc.id {
-            "the same id"
-        } else {
-            "an id that differs only in case"
-        };
         out.push(
             Diagnostic::new(
                 Code::DuplicateId,
                 cx.kb.path(cx.doc),
                 None,
-                format!(
-                    "{} `{}` has {how} as {}",
-                    cx.doc.kind,
-                    cx.doc.id,
-                    cx.kb.path(other)
-                ),
+                Msg::DuplicateId {
+                    kind: cx.doc.kind,
+                    id: cx.doc.id.clone(),
+                    other: cx.kb.path(other).to_string(),
+                    case_only: other.id != cx.doc.id,
+                },
             )
-            .with_help("rename one of the two files"),
+            .with_help(Msg::RenameOneOfTwo),
         );
     }
 }

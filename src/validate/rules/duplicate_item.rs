@@ -3,6 +3,7 @@
 //! page (`tags: [Open, open]` are both `tags/open.html`, which would list the document
 //! twice). Which lists are checked, and how, is each field's [`Unique`].
 
+use crate::msg::Msg;
 use std::collections::HashMap;
 
 use crate::diag::{Code, Diagnostic};
@@ -45,13 +46,20 @@ fn repeats(cx: &Context<'_>, field: &Field, items: &[Node], out: &mut Vec<Diagno
             continue;
         };
         let message = if *first == text {
-            format!("`{text}` appears twice in `{}`", field.name)
+            Msg::AppearsTwice {
+                item: text.to_string(),
+                name: field.name,
+            }
         } else {
-            format!("`{text}` repeats `{first}`: both are the tag page tags/{key}.html")
+            Msg::SameTagPage {
+                item: text.to_string(),
+                first: (*first).to_string(),
+                slug: key,
+            }
         };
         out.push(
             cx.diag(Code::DuplicateItem, item.span.clone(), message)
-                .with_help("remove the second one"),
+                .with_help(Msg::RemoveSecond),
         );
     }
 }

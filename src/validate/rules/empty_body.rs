@@ -2,6 +2,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::DocKind;
+use crate::msg::Msg;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -17,14 +18,8 @@ impl Rule for EmptyBody {
             return;
         }
         out.push(
-            cx.diag(
-                Code::EmptyBody,
-                cx.doc.opening.clone(),
-                "the retrospective has no text",
-            )
-            .with_help(
-                "write below the closing `---` what happened, what was learned and what comes next",
-            ),
+            cx.diag(Code::EmptyBody, cx.doc.opening.clone(), Msg::EmptyBody)
+                .with_help(Msg::WriteBody),
         );
     }
 }

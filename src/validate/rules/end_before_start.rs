@@ -2,6 +2,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::Data;
+use crate::msg::Msg;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -26,12 +27,8 @@ impl Rule for EndBeforeStart {
             return;
         };
         out.push(
-            cx.diag(
-                Code::EndBeforeStart,
-                span,
-                "the session ends before or when it starts",
-            )
-            .with_help("check `start` and `end`; times are HH:MM on a 24-hour clock"),
+            cx.diag(Code::EndBeforeStart, span, Msg::EndBeforeStart)
+                .with_help(Msg::CheckTimes),
         );
     }
 }

@@ -3,6 +3,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::kb::date::parse_date;
 use crate::kb::schema::FieldType;
+use crate::msg::Msg;
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
 
@@ -25,9 +26,12 @@ impl Rule for InvalidDate {
                     cx.diag(
                         Code::InvalidDate,
                         node.span.clone(),
-                        format!("`{}` is not a valid date: `{value}`", field.name),
+                        Msg::InvalidDate {
+                            name: field.name,
+                            value: value.to_string(),
+                        },
                     )
-                    .with_help("write a real day as YYYY-MM-DD, e.g. 2017-09-18"),
+                    .with_help(Msg::WriteIsoDate),
                 );
             }
         });

@@ -3,6 +3,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::kb::date::parse_date;
 use crate::kb::schema::{DocKind, is_slug};
+use crate::msg::Msg;
 use crate::text::slugify;
 use crate::validate::{Context, Rule};
 
@@ -19,11 +20,8 @@ impl Rule for InvalidId {
         let file = cx.kb.path(cx.doc);
         if !is_slug(id) {
             out.push(
-                Diagnostic::new(Code::InvalidId, file, None, format!("`{id}` is not a valid id"))
-                    .with_help(format!(
-                        "ids are lowercase letters, digits and single hyphens: rename the file to `{}.md`",
-                        slugify(id)
-                    )),
+                Diagnostic::new(Code::InvalidId, file, None, Msg::NotAValidId(id.clone()))
+                    .with_help(Msg::RenameFileTo(slugify(id))),
             );
         } else if cx.doc.kind == DocKind::Session && !starts_with_date(id) {
             out.push(
@@ -31,9 +29,9 @@ impl Rule for InvalidId {
                     Code::InvalidId,
                     file,
                     None,
-                    format!("session id `{id}` does not start with the session's date"),
+                    Msg::SessionIdWithoutDate(id.clone()),
                 )
-                .with_help("name session files YYYY-MM-DD-<name>.md"),
+                .with_help(Msg::NameSessionFiles),
             );
         }
     }

@@ -3,6 +3,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::kb::date::parse_time;
 use crate::kb::schema::FieldType;
+use crate::msg::Msg;
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
 
@@ -25,9 +26,12 @@ impl Rule for InvalidTime {
                     cx.diag(
                         Code::InvalidTime,
                         node.span.clone(),
-                        format!("`{}` is not a valid time: `{value}`", field.name),
+                        Msg::InvalidTime {
+                            name: field.name,
+                            value: value.to_string(),
+                        },
                     )
-                    .with_help("write HH:MM on a 24-hour clock, e.g. 14:00"),
+                    .with_help(Msg::WriteTime),
                 );
             }
         });

@@ -2,6 +2,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::schema::{FieldType, is_web_url};
+use crate::msg::Msg;
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
 
@@ -23,15 +24,18 @@ impl Rule for InvalidUrl {
                 return;
             }
             let help = if value.contains("://") || value.contains(char::is_whitespace) {
-                "use an http or https address without spaces".to_string()
+                Msg::UseWebAddress
             } else {
-                format!("write the whole address: `https://{value}`")
+                Msg::WriteWholeAddress(value.to_string())
             };
             out.push(
                 cx.diag(
                     Code::InvalidUrl,
                     node.span.clone(),
-                    format!("`{}` is not an absolute http(s) URL: `{value}`", field.name),
+                    Msg::InvalidUrl {
+                        name: field.name,
+                        value: value.to_string(),
+                    },
                 )
                 .with_help(help),
             );

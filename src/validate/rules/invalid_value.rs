@@ -6,6 +6,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::kb::DocKind;
 use crate::kb::schema::{FieldType, is_id_of};
 use crate::kb::yaml::Node;
+use crate::msg::Msg;
 use crate::suggest::did_you_mean;
 use crate::text::slugify;
 use crate::validate::visit::values;
@@ -36,8 +37,8 @@ impl Rule for InvalidValue {
 
 fn not_a_word(
     cx: &Context<'_>,
-    name: &str,
-    words: &[&str],
+    name: &'static str,
+    words: &[&'static str],
     node: &Node,
     value: &str,
 ) -> Option<Diagnostic> {
@@ -45,12 +46,15 @@ fn not_a_word(
         return None;
     }
     let help = did_you_mean(value, words.iter().copied())
-        .unwrap_or_else(|| format!("choose one of: {}", words.join(", ")));
+        .unwrap_or_else(|| Msg::ChooseOneOf(words.to_vec()));
     Some(
         cx.diag(
             Code::InvalidValue,
             node.span.clone(),
-            format!("`{value}` is not a valid {name}"),
+            Msg::NotAValidWord {
+                value: value.to_string(),
+                name,
+            },
         )
         .with_help(help),
     )
@@ -59,7 +63,7 @@ fn not_a_word(
 /// A reference that cannot be an id; numbers and true/false are `wrong-type`'s.
 fn not_an_id(
     cx: &Context<'_>,
-    name: &str,
+    name: &'static str,
     kind: DocKind,
     node: &Node,
     value: &str,
@@ -68,18 +72,19 @@ fn not_an_id(
         return None;
     }
     let message = if value.trim().is_empty() {
-        format!("`{name}` is empty: write the id of a {kind} or leave the field out")
+        Msg::EmptyReference { name, kind }
     } else {
-        format!("`{value}` in `{name}` is not a valid {kind} id")
+        Msg::NotAnIdOf {
+            value: value.to_string(),
+            name,
+            kind,
+        }
     };
     let slug = slugify(value);
     let ids = cx.kb.index.ids(kind).iter().map(String::as_str);
-    let help = did_you_mean(&slug, ids).unwrap_or_else(|| match kind {
-        DocKind::Session => {
-            "a session id is its date and a name: `YYYY-MM-DD-name`, e.g. `2017-11-22-utrecht`"
-                .into()
-        }
-        _ => "an id is the file name without `.md`: lowercase letters and digits, with `-` between words".into(),
+    let help = did_you_mean(&slug, ids).unwrap_or(match kind {
+        DocKind::Session => Msg::SessionIdShape,
+        _ => Msg::IdShape,
     });
     Some(
         cx.diag(Code::InvalidValue, node.span.clone(), message)

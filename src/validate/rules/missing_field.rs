@@ -5,6 +5,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::kb::schema::FieldType;
 use crate::kb::yaml::Node;
+use crate::msg::Msg;
 use crate::validate::visit::{is_empty_item, mappings};
 use crate::validate::{Context, Rule};
 
@@ -28,29 +29,28 @@ impl Rule for MissingField {
                         } else {
                             map.span.clone()
                         };
-                        let within = parent
-                            .map(|p| format!(" in this `{p}` entry"))
-                            .unwrap_or_default();
                         out.push(
                             cx.diag(
                                 Code::MissingField,
                                 span,
-                                format!("missing required field `{}`{within}", field.name),
+                                Msg::MissingField {
+                                    name: field.name,
+                                    parent: parent.map(str::to_string),
+                                },
                             )
-                            .with_help(format!(
-                                "add `{}:` with {}",
-                                field.name,
-                                field.ty.describe()
-                            )),
+                            .with_help(Msg::AddField {
+                                name: field.name,
+                                ty: field.ty,
+                            }),
                         );
                     }
                     Some((key, value)) if is_empty(value) => out.push(
                         cx.diag(
                             Code::MissingField,
                             key.span.clone(),
-                            format!("`{}` is empty", field.name),
+                            Msg::EmptyField(field.name),
                         )
-                        .with_help(format!("give it {}", field.ty.describe())),
+                        .with_help(Msg::GiveItA(field.ty)),
                     ),
                     Some(_) => {}
                 }
@@ -66,9 +66,9 @@ impl Rule for MissingField {
                         cx.diag(
                             Code::MissingField,
                             item.span.clone(),
-                            format!("`{}` has an empty item", field.name),
+                            Msg::EmptyItem(field.name),
                         )
-                        .with_help("remove it or write a value"),
+                        .with_help(Msg::RemoveOrWrite),
                     );
                 }
             }

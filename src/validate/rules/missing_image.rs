@@ -1,6 +1,7 @@
 //! `missing-image`: an image points to a file that exists.
 
 use crate::diag::{Code, Diagnostic};
+use crate::msg::Msg;
 use crate::validate::links::{Target, exists, resolve};
 use crate::validate::{Context, Rule};
 
@@ -25,9 +26,9 @@ impl Rule for MissingImage {
                 cx.diag(
                     Code::MissingImage,
                     link.span.clone(),
-                    format!("image `{target}` does not exist"),
+                    Msg::MissingImage(target.to_string()),
                 )
-                .with_help("put images in content/assets/ and link them relative to this file"),
+                .with_help(Msg::PutImagesInAssets),
             );
         }
     }

@@ -2,6 +2,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::Data;
+use crate::msg::Msg;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -23,15 +24,9 @@ impl Rule for MissingRetrospective {
             cx.diag(
                 Code::MissingRetrospective,
                 cx.doc.opening.clone(),
-                format!(
-                    "session `{}` was held but has no retrospective yet",
-                    cx.doc.id
-                ),
+                Msg::MissingRetrospective(cx.doc.id.clone()),
             )
-            .with_help(format!(
-                "add content/retrospectives/{}.md with `session: {}`",
-                cx.doc.id, cx.doc.id
-            )),
+            .with_help(Msg::AddRetrospective(cx.doc.id.clone())),
         );
     }
 }

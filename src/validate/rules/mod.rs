@@ -124,9 +124,15 @@ pub(crate) mod testing {
                 let help = d
                     .help
                     .as_ref()
-                    .map(|h| format!(" ({h})"))
+                    .map(|h| format!(" ({})", h.text(crate::lang::Lang::En)))
                     .unwrap_or_default();
-                format!("{}:{}:{}: {}{help}", d.file, at.line, at.column, d.message)
+                format!(
+                    "{}:{}:{}: {}{help}",
+                    d.file,
+                    at.line,
+                    at.column,
+                    d.message.text(crate::lang::Lang::En)
+                )
             })
             .collect()
     }

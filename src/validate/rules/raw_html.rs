@@ -1,6 +1,7 @@
 //! `raw-html` (warning): raw HTML in a body is escaped when rendered, so it shows as text.
 
 use crate::diag::{Code, Diagnostic};
+use crate::msg::Msg;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -14,12 +15,8 @@ impl Rule for RawHtml {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         for span in &cx.doc.body.html {
             out.push(
-                cx.diag(
-                    Code::RawHtml,
-                    span.clone(),
-                    "raw HTML is shown as text on the site",
-                )
-                .with_help("use Markdown instead"),
+                cx.diag(Code::RawHtml, span.clone(), Msg::RawHtml)
+                    .with_help(Msg::UseMarkdown),
             );
         }
     }

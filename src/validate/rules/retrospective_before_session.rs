@@ -3,6 +3,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::kb::Data;
 use crate::kb::date::format_date;
+use crate::msg::Msg;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -33,13 +34,12 @@ impl Rule for RetrospectiveBeforeSession {
             cx.diag(
                 Code::RetrospectiveBeforeSession,
                 span,
-                format!(
-                    "published {} but the session is on {}",
-                    format_date(published),
-                    format_date(held)
-                ),
+                Msg::PublishedBeforeSession {
+                    published: format_date(published),
+                    held: format_date(held),
+                },
             )
-            .with_help("a retrospective is published on or after its session's date"),
+            .with_help(Msg::PublishAfterSession),
         );
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::Data;
+use crate::msg::Msg;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -29,11 +30,9 @@ impl Rule for RetrospectiveForCancelledSession {
             cx.diag(
                 Code::RetrospectiveForCancelledSession,
                 span,
-                format!("session `{id}` was cancelled"),
+                Msg::SessionCancelled(id.to_string()),
             )
-            .with_help(
-                "remove the retrospective, or `cancelled: true` from the session if it took place",
-            ),
+            .with_help(Msg::RemoveRetrospectiveOrCancelled),
         );
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::{Data, SessionState};
+use crate::msg::Msg;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -32,9 +33,9 @@ impl Rule for RetrospectiveForPlannedSession {
             cx.diag(
                 Code::RetrospectiveForPlannedSession,
                 span,
-                format!("session `{id}` has not taken place yet"),
+                Msg::SessionNotYetHeld(id.to_string()),
             )
-            .with_help("write the retrospective after the session (or check --today)"),
+            .with_help(Msg::WriteAfterSession),
         );
     }
 }

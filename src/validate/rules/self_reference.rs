@@ -3,6 +3,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::Data;
+use crate::msg::Msg;
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -26,12 +27,8 @@ impl Rule for SelfReference {
                     .filter(|n| n.as_str() == Some(cx.doc.id.as_str()))
                 {
                     out.push(
-                        cx.diag(
-                            Code::SelfReference,
-                            item.span.clone(),
-                            "a theme cannot be related to itself",
-                        )
-                        .with_help(format!("remove `{}` from `related`", cx.doc.id)),
+                        cx.diag(Code::SelfReference, item.span.clone(), Msg::RelatedToItself)
+                            .with_help(Msg::RemoveFromRelated(cx.doc.id.clone())),
                     );
                 }
             }
@@ -40,12 +37,8 @@ impl Rule for SelfReference {
             {
                 if let Some(span) = cx.value_span("next_session") {
                     out.push(
-                        cx.diag(
-                            Code::SelfReference,
-                            span,
-                            "`next_session` is the session this retrospective looks back on",
-                        )
-                        .with_help("name the session that follows it"),
+                        cx.diag(Code::SelfReference, span, Msg::NextSessionIsItself)
+                            .with_help(Msg::NameNextSession),
                     );
                 }
             }

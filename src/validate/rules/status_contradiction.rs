@@ -2,6 +2,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::{Data, ThemeStatus};
+use crate::msg::{Msg, StatusReason};
 use crate::validate::{Context, Rule};
 
 /// See the module documentation.
@@ -25,17 +26,21 @@ impl Rule for StatusContradiction {
             return;
         };
         let why = match derived {
-            ThemeStatus::Discussed => "a held session has it on its agenda",
-            ThemeStatus::Scheduled => "a planned session has it on its agenda",
-            _ => "no session has it on its agenda",
+            ThemeStatus::Discussed => StatusReason::Held,
+            ThemeStatus::Scheduled => StatusReason::Planned,
+            _ => StatusReason::None,
         };
         out.push(
             cx.diag(
                 Code::StatusContradiction,
                 span,
-                format!("status is `{declared}`, but {why} (so: `{derived}`)"),
+                Msg::StatusContradiction {
+                    declared: declared.as_str(),
+                    derived: derived.as_str(),
+                    why,
+                },
             )
-            .with_help("remove `status` to derive it from the sessions, or fix the sessions"),
+            .with_help(Msg::RemoveStatus),
         );
     }
 }

@@ -5,6 +5,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::kb::schema::{Field, FieldType};
 use crate::kb::yaml::Node;
+use crate::msg::Msg;
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
 
@@ -31,12 +32,13 @@ impl Rule for TooLong {
                     cx.diag(
                         Code::TooLong,
                         node.span.clone(),
-                        format!(
-                            "`{}` has {len} characters; at most {max} are allowed",
-                            field.name
-                        ),
+                        Msg::TooManyCharacters {
+                            name: field.name,
+                            len,
+                            max,
+                        },
                     )
-                    .with_help("keep it to one sentence; the body has room for more"),
+                    .with_help(Msg::OneSentence),
                 );
             }
         });
@@ -59,12 +61,13 @@ fn too_many_items(
         cx.diag(
             Code::TooLong,
             node.span.clone(),
-            format!(
-                "`{}` has {count} items; at most {max} are allowed",
-                field.name
-            ),
+            Msg::TooManyItems {
+                name: field.name,
+                count,
+                max,
+            },
         )
-        .with_help("keep the ones that matter; a long list belongs in the body")
+        .with_help(Msg::KeepWhatMatters)
     })
 }
 

@@ -1,6 +1,7 @@
 //! `unknown-field`: every key belongs to the document type, with "did you mean" for typos.
 
 use crate::diag::{Code, Diagnostic};
+use crate::msg::Msg;
 use crate::suggest::did_you_mean;
 use crate::validate::visit::mappings;
 use crate::validate::{Context, Rule};
@@ -19,27 +20,23 @@ impl Rule for UnknownField {
         mappings(front, kind.fields(), &mut |fields, map, parent| {
             for (key, _) in map.as_mapping().unwrap_or_default() {
                 let Some(name) = key.as_str() else {
-                    out.push(cx.diag(
-                        Code::UnknownField,
-                        key.span.clone(),
-                        "a field name must be a single word",
-                    ));
+                    out.push(cx.diag(Code::UnknownField, key.span.clone(), Msg::KeyNotOneWord));
                     continue;
                 };
                 if fields.iter().any(|f| f.name == name) {
                     continue;
                 }
                 let names = fields.iter().map(|f| f.name);
-                let help = did_you_mean(name, names.clone()).unwrap_or_else(|| {
-                    format!("the fields are: {}", names.collect::<Vec<_>>().join(", "))
-                });
+                let help = did_you_mean(name, names.clone())
+                    .unwrap_or_else(|| Msg::TheFieldsAre(names.collect()));
                 out.push(
                     cx.diag(
                         Code::UnknownField,
                         key.span.clone(),
-                        match parent {
-                            None => format!("unknown {kind} field `{name}`"),
-                            Some(parent) => format!("unknown field `{name}` in `{parent}`"),
+                        Msg::UnknownField {
+                            kind,
+                            name: name.to_string(),
+                            parent: parent.map(str::to_string),
                         },
                     )
                     .with_help(help),

@@ -3,6 +3,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::kb::schema::{FieldType, is_id_of};
+use crate::msg::Msg;
 use crate::suggest::did_you_mean;
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
@@ -28,19 +29,20 @@ impl Rule for UnknownReference {
             }
             let help =
                 did_you_mean(id, index.ids(kind).iter().map(String::as_str)).unwrap_or_else(|| {
-                    format!(
-                        "create content/{}/{id}.md or use the id of an existing {kind}",
-                        kind.folder()
-                    )
+                    Msg::CreateOrUseExisting {
+                        kind,
+                        id: id.to_string(),
+                    }
                 });
             out.push(
                 cx.diag(
                     Code::UnknownReference,
                     node.span.clone(),
-                    format!(
-                        "`{}` refers to {kind} `{id}`, which does not exist",
-                        field.name
-                    ),
+                    Msg::UnknownReference {
+                        name: field.name,
+                        kind,
+                        id: id.to_string(),
+                    },
                 )
                 .with_help(help),
             );

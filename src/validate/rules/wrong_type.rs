@@ -6,6 +6,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::kb::schema::FieldType;
 use crate::kb::yaml::{Node, Value};
+use crate::msg::Msg;
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
 
@@ -24,12 +25,9 @@ impl Rule for WrongType {
                 cx.diag(
                     Code::WrongType,
                     front.span.clone(),
-                    format!(
-                        "front matter must be fields (`key: value`), found {}",
-                        front.shape()
-                    ),
+                    Msg::HeadNotFields(front.shape()),
                 )
-                .with_help("write one `key: value` per line"),
+                .with_help(Msg::OneKeyPerLine),
             );
             return;
         }
@@ -40,21 +38,19 @@ impl Rule for WrongType {
             let diag = cx.diag(
                 Code::WrongType,
                 node.span.clone(),
-                format!(
-                    "`{}` must be {}, found {}",
-                    field.name,
-                    ty.describe(),
-                    node.shape()
-                ),
+                Msg::WrongType {
+                    name: field.name,
+                    ty,
+                    found: node.shape(),
+                },
             );
             let help = match (ty, node.as_str()) {
-                (FieldType::List(_), Some(value)) => {
-                    Some(format!("write a list: `{}: [{value}]`", field.name))
-                }
-                (FieldType::Bool, _) => Some("write `true` or `false`".into()),
-                (_, Some(value)) if ty.is_scalar() => Some(format!(
-                    "if you mean the text, put it in quotes: `'{value}'`"
-                )),
+                (FieldType::List(_), Some(value)) => Some(Msg::WriteAList {
+                    name: field.name,
+                    value: value.to_string(),
+                }),
+                (FieldType::Bool, _) => Some(Msg::WriteTrueOrFalse),
+                (_, Some(value)) if ty.is_scalar() => Some(Msg::QuoteTheText(value.to_string())),
                 _ => None,
             };
             out.push(diag.with_optional_help(help));
@@ -148,7 +144,7 @@ mod tests {
         assert_eq!(
             check(&WrongType, &files),
             [
-                "content/themes/open-wob.md:4:21: `carriers` must be the id of a organisation, found a number (if you mean the text, put it in quotes: `'2017'`)",
+                "content/themes/open-wob.md:4:21: `carriers` must be the id of an organisation, found a number (if you mean the text, put it in quotes: `'2017'`)",
                 "content/themes/open-wob.md:5:14: `proposed_in` must be the id of a session, found true/false (if you mean the text, put it in quotes: `'true'`)",
             ]
         );

@@ -1,0 +1,1129 @@
+//! Every message about the content that a user reads, in Dutch and in English: one typed
+//! table. Each variant is one sentence with its values; [`Msg::text`] writes it in a
+//! language, and the exhaustive `match` there means no message can lack a language. Rule
+//! codes and JSON keys are never translated.
+//!
+//! Dutch is written for civil servants who are not programmers: "de kop van het document"
+//! for front matter, "lijst" for a sequence, "veld" for a key.
+
+use crate::kb::schema::{DocKind, FieldType};
+use crate::lang::Lang;
+
+/// One message (or help line) with the values it names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Msg {
+    // --- "did you mean" and lists of choices --------------------------------------------
+    /// `did you mean `x`?`
+    DidYouMean(String),
+    /// The fields a mapping may have.
+    TheFieldsAre(Vec<&'static str>),
+    /// The words a field accepts.
+    ChooseOneOf(Vec<&'static str>),
+
+    // --- reports ----------------------------------------------------------------------------
+    /// The last line of a human report.
+    Summary {
+        /// Files checked.
+        files: usize,
+        /// Errors.
+        errors: usize,
+        /// Warnings.
+        warnings: usize,
+    },
+
+    // --- reading files ----------------------------------------------------------------------
+    /// A file or folder could not be read (the system's reason).
+    CannotRead(String),
+    /// A document could not be read (the system's reason).
+    CannotReadFile(String),
+    /// A symbolic link in the content.
+    SymbolicLink,
+    /// Help: replace the link.
+    ReplaceLinkByFile,
+    /// A pipe, socket or device.
+    NotARegularFile,
+    /// A Markdown file outside the four folders.
+    NotInDocumentFolder,
+    /// Help: move it into one of the folders.
+    MoveToFolder(Vec<&'static str>),
+    /// A file would be published where the site writes a page.
+    ReservedPath {
+        /// The file.
+        file: String,
+        /// Where it would be published.
+        published: String,
+        /// What the site generates there.
+        generated: Generated,
+    },
+    /// Help: rename or move.
+    RenameOrMove,
+    /// A document over the size limit.
+    FileTooLarge {
+        /// The limit in MiB.
+        mib: u64,
+    },
+    /// Not UTF-8.
+    NotUtf8,
+    /// Help: save as UTF-8.
+    SaveAsUtf8,
+    /// No `---` at the start.
+    NoFrontMatter,
+    /// Help: how a document starts.
+    BeginWithFrontMatter,
+    /// The opening `---` has no closing one.
+    FrontMatterNotClosed,
+    /// Help: close it.
+    CloseFrontMatter,
+
+    // --- YAML ---------------------------------------------------------------------------
+    /// The YAML parser's own words, for errors no plainer message covers.
+    YamlParser(String),
+    /// Nesting beyond the limit.
+    TooDeep {
+        /// The limit.
+        max: usize,
+    },
+    /// Help: fewer levels.
+    FewerLevels,
+    /// `*alias` without its `&anchor`.
+    UnknownAlias,
+    /// Aliases expand to too many values.
+    AliasValues {
+        /// The limit.
+        max: usize,
+    },
+    /// Aliases copy too much text.
+    AliasBytes {
+        /// The limit.
+        max: usize,
+    },
+    /// Help: no aliases.
+    WriteValuesOut,
+    /// A key twice in one mapping.
+    DuplicateKey(String),
+    /// Help: which of the two counts.
+    FirstOneCounts {
+        /// The line of the first.
+        line: usize,
+    },
+
+    // --- ids and files --------------------------------------------------------------------
+    /// A file name that is not a slug.
+    NotAValidId(String),
+    /// Help: the file name it should have.
+    RenameFileTo(String),
+    /// A session file that does not start with a date.
+    SessionIdWithoutDate(String),
+    /// Help: how session files are named.
+    NameSessionFiles,
+    /// Two documents with one id.
+    DuplicateId {
+        /// Their type.
+        kind: DocKind,
+        /// The id.
+        id: String,
+        /// The other file.
+        other: String,
+        /// Whether the ids differ in case only.
+        case_only: bool,
+    },
+    /// Help: rename one.
+    RenameOneOfTwo,
+
+    // --- fields ---------------------------------------------------------------------------
+    /// A key that is not one word.
+    KeyNotOneWord,
+    /// A key the type does not have.
+    UnknownField {
+        /// The document's type.
+        kind: DocKind,
+        /// The key.
+        name: String,
+        /// The entry of a list it is in (`speakers`), if not the top.
+        parent: Option<String>,
+    },
+    /// A required key is missing.
+    MissingField {
+        /// The key.
+        name: &'static str,
+        /// The list entry it is missing from, if not the top.
+        parent: Option<String>,
+    },
+    /// Help: add the key with a value of its type.
+    AddField {
+        /// The key.
+        name: &'static str,
+        /// Its type.
+        ty: FieldType,
+    },
+    /// A required key without value.
+    EmptyField(&'static str),
+    /// Help: give it a value.
+    GiveItA(FieldType),
+    /// An empty item in a list.
+    EmptyItem(&'static str),
+    /// Help: remove it or fill it.
+    RemoveOrWrite,
+    /// The head is not fields.
+    HeadNotFields(Form),
+    /// Help: one `key: value` per line.
+    OneKeyPerLine,
+    /// A value of the wrong shape.
+    WrongType {
+        /// The key.
+        name: &'static str,
+        /// What it must be.
+        ty: FieldType,
+        /// What it is.
+        found: Form,
+    },
+    /// Help: write a list.
+    WriteAList {
+        /// The key.
+        name: &'static str,
+        /// The value as written.
+        value: String,
+    },
+    /// Help: true or false.
+    WriteTrueOrFalse,
+    /// Help: quote the text.
+    QuoteTheText(String),
+    /// A word that is not one of the choices.
+    NotAValidWord {
+        /// The value.
+        value: String,
+        /// The key.
+        name: &'static str,
+    },
+    /// An empty reference.
+    EmptyReference {
+        /// The key.
+        name: &'static str,
+        /// The type it refers to.
+        kind: DocKind,
+    },
+    /// A reference that cannot be an id.
+    NotAnIdOf {
+        /// The value.
+        value: String,
+        /// The key.
+        name: &'static str,
+        /// The type it refers to.
+        kind: DocKind,
+    },
+    /// Help: what a session id looks like.
+    SessionIdShape,
+    /// Help: what an id looks like.
+    IdShape,
+    /// A date that is not one.
+    InvalidDate {
+        /// The key.
+        name: &'static str,
+        /// The value.
+        value: String,
+    },
+    /// Help: how to write a date.
+    WriteIsoDate,
+    /// A time that is not one.
+    InvalidTime {
+        /// The key.
+        name: &'static str,
+        /// The value.
+        value: String,
+    },
+    /// Help: how to write a time.
+    WriteTime,
+    /// A URL that is not a web address.
+    InvalidUrl {
+        /// The key.
+        name: &'static str,
+        /// The value.
+        value: String,
+    },
+    /// Help: http(s), no spaces.
+    UseWebAddress,
+    /// Help: the whole address.
+    WriteWholeAddress(String),
+    /// Text over its limit.
+    TooManyCharacters {
+        /// The key.
+        name: &'static str,
+        /// Its length.
+        len: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Help: one sentence.
+    OneSentence,
+    /// A list over its limit.
+    TooManyItems {
+        /// The key.
+        name: &'static str,
+        /// Its length.
+        count: usize,
+        /// The limit.
+        max: usize,
+    },
+    /// Help: keep what matters.
+    KeepWhatMatters,
+    /// The same item twice.
+    AppearsTwice {
+        /// The item.
+        item: String,
+        /// The key.
+        name: &'static str,
+    },
+    /// Two tags with one tag page.
+    SameTagPage {
+        /// The later tag.
+        item: String,
+        /// The earlier one.
+        first: String,
+        /// The page's slug.
+        slug: String,
+    },
+    /// Help: remove the second.
+    RemoveSecond,
+    /// An invisible control character.
+    ControlCharacter {
+        /// The character.
+        c: char,
+        /// How many more the file has.
+        more: usize,
+    },
+    /// Help: delete it.
+    DeleteControlCharacter,
+
+    // --- references and the network ---------------------------------------------------------
+    /// A reference to a document that does not exist.
+    UnknownReference {
+        /// The key.
+        name: &'static str,
+        /// The type it refers to.
+        kind: DocKind,
+        /// The id.
+        id: String,
+    },
+    /// Help: create it or use an existing id.
+    CreateOrUseExisting {
+        /// The type.
+        kind: DocKind,
+        /// The id.
+        id: String,
+    },
+    /// A theme related to itself.
+    RelatedToItself,
+    /// Help: remove it from `related`.
+    RemoveFromRelated(String),
+    /// `next_session` is the session itself.
+    NextSessionIsItself,
+    /// Help: name the next one.
+    NameNextSession,
+    /// `date` and the id differ.
+    DateMismatch {
+        /// The date field.
+        date: String,
+        /// The id's date.
+        id_date: String,
+    },
+    /// Help: fix the date or rename the file.
+    FixDateOrRename(String),
+    /// End not after start.
+    EndBeforeStart,
+    /// Help: check the times.
+    CheckTimes,
+    /// Published before the session.
+    PublishedBeforeSession {
+        /// Published.
+        published: String,
+        /// The session's day.
+        held: String,
+    },
+    /// Help: publish on or after.
+    PublishAfterSession,
+    /// A retrospective of a planned session.
+    SessionNotYetHeld(String),
+    /// Help: wait, or check the day.
+    WriteAfterSession,
+    /// A retrospective of a cancelled session.
+    SessionCancelled(String),
+    /// Help: remove one or the other.
+    RemoveRetrospectiveOrCancelled,
+    /// A declared status that the sessions contradict.
+    StatusContradiction {
+        /// The declared status.
+        declared: &'static str,
+        /// What the sessions say.
+        derived: &'static str,
+        /// Why.
+        why: StatusReason,
+    },
+    /// Help: remove `status` or fix the sessions.
+    RemoveStatus,
+    /// A retrospective without text.
+    EmptyBody,
+    /// Help: write the text.
+    WriteBody,
+    /// A link to nothing.
+    BrokenLink(String),
+    /// Help: links are relative.
+    LinksAreRelative,
+    /// A link to a missing heading.
+    BrokenAnchor {
+        /// The target file.
+        file: String,
+        /// The anchor.
+        anchor: String,
+    },
+    /// Help: link to a heading.
+    LinkToHeading,
+    /// An image that does not exist.
+    MissingImage(String),
+    /// Help: where images go.
+    PutImagesInAssets,
+    /// Raw HTML in the body.
+    RawHtml,
+    /// Help: use Markdown.
+    UseMarkdown,
+    /// A held session without retrospective.
+    MissingRetrospective(String),
+    /// Help: add one.
+    AddRetrospective(String),
+}
+
+/// What a YAML value is, as messages name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    /// Nothing (`~`, `null` or no value).
+    Nothing,
+    /// `true` or `false`.
+    Bool,
+    /// A number.
+    Number,
+    /// Any other single value.
+    Single,
+    /// A list.
+    List,
+    /// A group of `key: value` fields.
+    Mapping,
+}
+
+/// What the site generates at a path, where no file from `content/` may go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Generated {
+    /// The home page.
+    HomePage,
+    /// The stylesheet.
+    Stylesheet,
+    /// The feed.
+    Feed,
+    /// The calendar.
+    Calendar,
+    /// The sitemap.
+    Sitemap,
+    /// The picture of the network.
+    NetworkPicture,
+    /// A folder of generated pages.
+    PageFolder,
+    /// The pages of documents and their index.
+    DocumentPages,
+    /// The tag pages.
+    TagPages,
+    /// The data files.
+    Data,
+}
+
+/// Why the sessions give a theme its status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusReason {
+    /// A held session has it on its agenda.
+    Held,
+    /// A planned one has.
+    Planned,
+    /// None has.
+    None,
+}
+
+impl Msg {
+    /// The message in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let nl = lang == Lang::Nl;
+        let pick = |dutch: String, english: String| if nl { dutch } else { english };
+        match self {
+            Msg::DidYouMean(c) => pick(format!("bedoel je `{c}`?"), format!("did you mean `{c}`?")),
+            Msg::TheFieldsAre(names) => pick(
+                format!("de velden zijn: {}", names.join(", ")),
+                format!("the fields are: {}", names.join(", ")),
+            ),
+            Msg::ChooseOneOf(words) => pick(
+                format!("kies een van: {}", words.join(", ")),
+                format!("choose one of: {}", words.join(", ")),
+            ),
+            Msg::Summary {
+                files,
+                errors,
+                warnings,
+            } => {
+                let count = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
+                pick(
+                    format!(
+                        "{} gecontroleerd: {}, {}",
+                        count(*files, "bestand", "bestanden"),
+                        count(*errors, "fout", "fouten"),
+                        count(*warnings, "waarschuwing", "waarschuwingen")
+                    ),
+                    format!(
+                        "{} checked: {}, {}",
+                        count(*files, "file", "files"),
+                        count(*errors, "error", "errors"),
+                        count(*warnings, "warning", "warnings")
+                    ),
+                )
+            }
+            Msg::CannotRead(why) => pick(
+                format!("kan niet gelezen worden: {why}"),
+                format!("cannot read: {why}"),
+            ),
+            Msg::CannotReadFile(why) => pick(
+                format!("het bestand kan niet gelezen worden: {why}"),
+                format!("cannot read the file: {why}"),
+            ),
+            Msg::SymbolicLink => pick(
+                "symbolische koppeling; die wordt niet gevolgd, zodat er niets van buiten de inhoud gepubliceerd kan worden".into(),
+                "symbolic link; it is not followed, so nothing outside the content can be published through it".into(),
+            ),
+            Msg::ReplaceLinkByFile => pick(
+                "zet het bestand zelf op deze plek".into(),
+                "replace the link by the file itself".into(),
+            ),
+            Msg::NotARegularFile => pick(
+                "geen gewoon bestand (een pipe, socket of apparaat); het wordt niet gelezen".into(),
+                "not a regular file (a pipe, socket or device); it is not read".into(),
+            ),
+            Msg::NotInDocumentFolder => pick(
+                "dit Markdown-bestand staat niet in een map voor documenten".into(),
+                "this Markdown file is not in a document folder".into(),
+            ),
+            Msg::MoveToFolder(folders) => pick(
+                format!("verplaats het naar content/{{{}}}/", folders.join(",")),
+                format!("move it to content/{{{}}}/", folders.join(",")),
+            ),
+            Msg::ReservedPath {
+                file,
+                published,
+                generated,
+            } => {
+                let (wat, what) = match generated {
+                    Generated::HomePage => ("de startpagina van de site", "the site's home page is"),
+                    Generated::Stylesheet => ("het stijlblad van de site", "the site's stylesheet is"),
+                    Generated::Feed => ("de feed met terugblikken", "the feed of retrospectives is"),
+                    Generated::Calendar => ("de agenda met sessies", "the calendar of sessions is"),
+                    Generated::Sitemap => ("de sitemap", "the sitemap is"),
+                    Generated::NetworkPicture => ("de afbeelding van het netwerk", "the picture of the network is"),
+                    Generated::PageFolder => ("een map met gemaakte pagina's", "a folder of generated pages is"),
+                    Generated::DocumentPages => (
+                        "de pagina's van de documenten en hun overzicht",
+                        "the pages of documents and their index are",
+                    ),
+                    Generated::TagPages => ("de pagina's per trefwoord", "the tag pages are"),
+                    Generated::Data => ("de gegevens van de kennisbank", "the data of the knowledge base is"),
+                };
+                pick(
+                    format!("`{file}` zou verschijnen op `{published}`, waar de site al {wat} neerzet"),
+                    format!("`{file}` would be published at `{published}`, where {what} generated"),
+                )
+            }
+            Msg::RenameOrMove => pick(
+                "geef het bestand een andere naam of zet het ergens anders".into(),
+                "rename or move the file".into(),
+            ),
+            Msg::FileTooLarge { mib } => pick(
+                format!("het bestand is groter dan {mib} MiB, de grens voor één document"),
+                format!("the file is larger than {mib} MiB, the limit for one document"),
+            ),
+            Msg::NotUtf8 => pick(
+                "het bestand is geen geldige UTF-8-tekst".into(),
+                "the file is not valid UTF-8 text".into(),
+            ),
+            Msg::SaveAsUtf8 => pick(
+                "sla het bestand in je editor op als UTF-8".into(),
+                "save the file as UTF-8 in your editor".into(),
+            ),
+            Msg::NoFrontMatter => pick(
+                "het bestand begint niet met een kop tussen twee regels `---`".into(),
+                "the file does not start with front matter".into(),
+            ),
+            Msg::BeginWithFrontMatter => pick(
+                "begin het bestand met een regel `---`, dan de velden, dan weer een regel `---`".into(),
+                "begin the file with a line `---`, the fields, and another line `---`".into(),
+            ),
+            Msg::FrontMatterNotClosed => pick(
+                "de kop van het document die hier begint, wordt nergens afgesloten".into(),
+                "the front matter opened here is never closed".into(),
+            ),
+            Msg::CloseFrontMatter => pick(
+                "sluit de velden af met een regel `---`".into(),
+                "end the fields with a line `---`".into(),
+            ),
+            Msg::YamlParser(words) => pick(
+                format!("de kop van het document is geen geldige YAML: {words}"),
+                words.clone(),
+            ),
+            Msg::TooDeep { max } => pick(
+                format!("de kop van het document is meer dan {max} niveaus diep genest"),
+                format!("front matter nests deeper than {max} levels"),
+            ),
+            Msg::FewerLevels => pick(
+                "een paar niveaus is genoeg voor de kop van een document".into(),
+                "front matter needs at most a few levels".into(),
+            ),
+            Msg::UnknownAlias => pick(
+                "verwijzing (`*`) naar een anker (`&`) dat niet bestaat".into(),
+                "alias to an unknown anchor".into(),
+            ),
+            Msg::AliasValues { max } => pick(
+                format!("de herhalingen met `*` worden samen meer dan {max} waarden"),
+                format!("aliases expand to more than {max} values"),
+            ),
+            Msg::AliasBytes { max } => pick(
+                format!("de herhalingen met `&` en `*` kopiëren meer dan {max} bytes tekst"),
+                format!("anchors and aliases copy more than {max} bytes of text"),
+            ),
+            Msg::WriteValuesOut => pick(
+                "schrijf de waarden uit in plaats van ze met `&` en `*` te herhalen".into(),
+                "write the values out instead of repeating them with aliases".into(),
+            ),
+            Msg::DuplicateKey(name) => pick(
+                format!("het veld `{name}` staat twee keer in dezelfde groep"),
+                format!("the key `{name}` appears twice in one mapping"),
+            ),
+            Msg::FirstOneCounts { line } => pick(
+                format!("haal er een weg; de eerste, op regel {line}, is de geldende"),
+                format!("remove one of them; the first, on line {line}, is the one used"),
+            ),
+            Msg::NotAValidId(id) => pick(
+                format!("`{id}` is geen geldig id"),
+                format!("`{id}` is not a valid id"),
+            ),
+            Msg::RenameFileTo(slug) => pick(
+                format!(
+                    "een id bestaat uit kleine letters, cijfers en losse streepjes: noem het bestand `{slug}.md`"
+                ),
+                format!(
+                    "ids are lowercase letters, digits and single hyphens: rename the file to `{slug}.md`"
+                ),
+            ),
+            Msg::SessionIdWithoutDate(id) => pick(
+                format!("sessie-id `{id}` begint niet met de datum van de sessie"),
+                format!("session id `{id}` does not start with the session's date"),
+            ),
+            Msg::NameSessionFiles => pick(
+                "noem sessiebestanden JJJJ-MM-DD-<naam>.md".into(),
+                "name session files YYYY-MM-DD-<name>.md".into(),
+            ),
+            Msg::DuplicateId {
+                kind,
+                id,
+                other,
+                case_only,
+            } => {
+                let (hoe, how) = if *case_only {
+                    ("een id dat alleen in hoofdletters verschilt van", "an id that differs only in case")
+                } else {
+                    ("hetzelfde id als", "the same id")
+                };
+                pick(
+                    format!("{} `{id}` heeft {hoe} {other}", capitalised(kind_nl(*kind))),
+                    format!("{kind} `{id}` has {how} as {other}"),
+                )
+            }
+            Msg::RenameOneOfTwo => pick(
+                "geef een van de twee bestanden een andere naam".into(),
+                "rename one of the two files".into(),
+            ),
+            Msg::KeyNotOneWord => pick(
+                "de naam van een veld moet één woord zijn".into(),
+                "a field name must be a single word".into(),
+            ),
+            Msg::UnknownField { kind, name, parent } => match parent {
+                None => pick(
+                    format!("onbekend veld `{name}` voor {}", a_kind_nl(*kind)),
+                    format!("unknown {kind} field `{name}`"),
+                ),
+                Some(parent) => pick(
+                    format!("onbekend veld `{name}` in `{parent}`"),
+                    format!("unknown field `{name}` in `{parent}`"),
+                ),
+            },
+            Msg::MissingField { name, parent } => match parent {
+                None => pick(
+                    format!("het verplichte veld `{name}` ontbreekt"),
+                    format!("missing required field `{name}`"),
+                ),
+                Some(parent) => pick(
+                    format!("het verplichte veld `{name}` ontbreekt in dit item van `{parent}`"),
+                    format!("missing required field `{name}` in this `{parent}` entry"),
+                ),
+            },
+            Msg::AddField { name, ty } => pick(
+                format!("voeg `{name}:` toe met {}", describe(*ty, Lang::Nl)),
+                format!("add `{name}:` with {}", describe(*ty, Lang::En)),
+            ),
+            Msg::EmptyField(name) => pick(
+                format!("`{name}` is leeg"),
+                format!("`{name}` is empty"),
+            ),
+            Msg::GiveItA(ty) => pick(
+                format!("vul {} in", describe(*ty, Lang::Nl)),
+                format!("give it {}", describe(*ty, Lang::En)),
+            ),
+            Msg::EmptyItem(name) => pick(
+                format!("`{name}` heeft een leeg item"),
+                format!("`{name}` has an empty item"),
+            ),
+            Msg::RemoveOrWrite => pick(
+                "haal het weg of vul een waarde in".into(),
+                "remove it or write a value".into(),
+            ),
+            Msg::HeadNotFields(found) => pick(
+                format!(
+                    "de kop van het document moet uit velden bestaan (`veld: waarde`), maar is {}",
+                    form(*found, Lang::Nl)
+                ),
+                format!(
+                    "front matter must be fields (`key: value`), found {}",
+                    form(*found, Lang::En)
+                ),
+            ),
+            Msg::OneKeyPerLine => pick(
+                "schrijf één `veld: waarde` per regel".into(),
+                "write one `key: value` per line".into(),
+            ),
+            Msg::WrongType { name, ty, found } => pick(
+                format!(
+                    "`{name}` moet {} zijn, maar is {}",
+                    describe(*ty, Lang::Nl),
+                    form(*found, Lang::Nl)
+                ),
+                format!(
+                    "`{name}` must be {}, found {}",
+                    describe(*ty, Lang::En),
+                    form(*found, Lang::En)
+                ),
+            ),
+            Msg::WriteAList { name, value } => pick(
+                format!("schrijf een lijst: `{name}: [{value}]`"),
+                format!("write a list: `{name}: [{value}]`"),
+            ),
+            Msg::WriteTrueOrFalse => pick(
+                "schrijf `true` (ja) of `false` (nee)".into(),
+                "write `true` or `false`".into(),
+            ),
+            Msg::QuoteTheText(value) => pick(
+                format!("als je de tekst bedoelt, zet hem tussen aanhalingstekens: `'{value}'`"),
+                format!("if you mean the text, put it in quotes: `'{value}'`"),
+            ),
+            Msg::NotAValidWord { value, name } => pick(
+                format!("`{value}` is geen geldige waarde voor `{name}`"),
+                format!("`{value}` is not a valid {name}"),
+            ),
+            Msg::EmptyReference { name, kind } => pick(
+                format!(
+                    "`{name}` is leeg: schrijf het id van {} of laat het veld weg",
+                    a_kind_nl(*kind)
+                ),
+                format!("`{name}` is empty: write the id of a {kind} or leave the field out"),
+            ),
+            Msg::NotAnIdOf { value, name, kind } => pick(
+                format!("`{value}` in `{name}` is geen geldig id van {}", a_kind_nl(*kind)),
+                format!("`{value}` in `{name}` is not a valid {kind} id"),
+            ),
+            Msg::SessionIdShape => pick(
+                "een sessie-id is de datum en een naam: `JJJJ-MM-DD-naam`, bijvoorbeeld `2017-11-22-utrecht`".into(),
+                "a session id is its date and a name: `YYYY-MM-DD-name`, e.g. `2017-11-22-utrecht`".into(),
+            ),
+            Msg::IdShape => pick(
+                "een id is de bestandsnaam zonder `.md`: kleine letters en cijfers, met `-` tussen de woorden".into(),
+                "an id is the file name without `.md`: lowercase letters and digits, with `-` between words".into(),
+            ),
+            Msg::InvalidDate { name, value } => pick(
+                format!("`{name}` is geen geldige datum: `{value}`"),
+                format!("`{name}` is not a valid date: `{value}`"),
+            ),
+            Msg::WriteIsoDate => pick(
+                "schrijf een bestaande dag als JJJJ-MM-DD, bijvoorbeeld 2017-09-18".into(),
+                "write a real day as YYYY-MM-DD, e.g. 2017-09-18".into(),
+            ),
+            Msg::InvalidTime { name, value } => pick(
+                format!("`{name}` is geen geldige tijd: `{value}`"),
+                format!("`{name}` is not a valid time: `{value}`"),
+            ),
+            Msg::WriteTime => pick(
+                "schrijf UU:MM op de 24-uursklok, bijvoorbeeld 14:00".into(),
+                "write HH:MM on a 24-hour clock, e.g. 14:00".into(),
+            ),
+            Msg::InvalidUrl { name, value } => pick(
+                format!("`{name}` is geen volledig webadres (http of https): `{value}`"),
+                format!("`{name}` is not an absolute http(s) URL: `{value}`"),
+            ),
+            Msg::UseWebAddress => pick(
+                "gebruik een adres dat met http:// of https:// begint, zonder spaties".into(),
+                "use an http or https address without spaces".into(),
+            ),
+            Msg::WriteWholeAddress(value) => pick(
+                format!("schrijf het hele adres: `https://{value}`"),
+                format!("write the whole address: `https://{value}`"),
+            ),
+            Msg::TooManyCharacters { name, len, max } => pick(
+                format!("`{name}` heeft {len} tekens; er mogen er hoogstens {max} zijn"),
+                format!("`{name}` has {len} characters; at most {max} are allowed"),
+            ),
+            Msg::OneSentence => pick(
+                "houd het bij één zin; in de tekst is ruimte voor meer".into(),
+                "keep it to one sentence; the body has room for more".into(),
+            ),
+            Msg::TooManyItems { name, count, max } => pick(
+                format!("`{name}` heeft {count} items; er mogen er hoogstens {max} zijn"),
+                format!("`{name}` has {count} items; at most {max} are allowed"),
+            ),
+            Msg::KeepWhatMatters => pick(
+                "houd de belangrijkste over; een lange lijst hoort in de tekst".into(),
+                "keep the ones that matter; a long list belongs in the body".into(),
+            ),
+            Msg::AppearsTwice { item, name } => pick(
+                format!("`{item}` staat twee keer in `{name}`"),
+                format!("`{item}` appears twice in `{name}`"),
+            ),
+            Msg::SameTagPage { item, first, slug } => pick(
+                format!("`{item}` herhaalt `{first}`: beide horen bij de pagina tags/{slug}.html"),
+                format!("`{item}` repeats `{first}`: both are the tag page tags/{slug}.html"),
+            ),
+            Msg::RemoveSecond => pick(
+                "haal de tweede weg".into(),
+                "remove the second one".into(),
+            ),
+            Msg::ControlCharacter { c, more } => {
+                let code = format!("U+{:04X}", u32::from(*c));
+                let (naam, name) = control_name(*c)
+                    .map(|(nl, en)| (format!(" ({nl})"), format!(" ({en})")))
+                    .unwrap_or_default();
+                let (verder, further) = if *more > 0 {
+                    (
+                        format!("; er volgen er nog {more} in dit bestand"),
+                        format!("; {more} more follow in this file"),
+                    )
+                } else {
+                    Default::default()
+                };
+                pick(
+                    format!("onzichtbaar stuurteken {code}{naam} in de tekst{verder}"),
+                    format!("invisible control character {code}{name} in the text{further}"),
+                )
+            }
+            Msg::DeleteControlCharacter => pick(
+                "haal het weg: het is in de meeste editors onzichtbaar (het komt vaak mee met tekst die uit een tekstverwerker of pdf is geplakt)".into(),
+                "delete it: it is invisible in most editors (it often comes with text pasted from a word processor or PDF)".into(),
+            ),
+            Msg::UnknownReference { name, kind, id } => pick(
+                format!(
+                    "`{name}` verwijst naar {} `{id}`, maar die bestaat niet",
+                    kind_nl(*kind)
+                ),
+                format!("`{name}` refers to {kind} `{id}`, which does not exist"),
+            ),
+            Msg::CreateOrUseExisting { kind, id } => pick(
+                format!(
+                    "maak content/{}/{id}.md aan of gebruik het id van een bestaande {}",
+                    kind.folder(),
+                    kind_nl(*kind)
+                ),
+                format!(
+                    "create content/{}/{id}.md or use the id of an existing {kind}",
+                    kind.folder()
+                ),
+            ),
+            Msg::RelatedToItself => pick(
+                "een thema kan niet aan zichzelf verwant zijn".into(),
+                "a theme cannot be related to itself".into(),
+            ),
+            Msg::RemoveFromRelated(id) => pick(
+                format!("haal `{id}` weg uit `related`"),
+                format!("remove `{id}` from `related`"),
+            ),
+            Msg::NextSessionIsItself => pick(
+                "`next_session` is de sessie waar deze terugblik over gaat".into(),
+                "`next_session` is the session this retrospective looks back on".into(),
+            ),
+            Msg::NameNextSession => pick(
+                "noem de sessie die erna komt".into(),
+                "name the session that follows it".into(),
+            ),
+            Msg::DateMismatch { date, id_date } => pick(
+                format!("`date` is {date}, maar het id begint met {id_date}"),
+                format!("`date` is {date} but the id starts with {id_date}"),
+            ),
+            Msg::FixDateOrRename(file) => pick(
+                format!("verbeter de datum, of noem het bestand `{file}.md`"),
+                format!("fix the date, or rename the file to `{file}.md`"),
+            ),
+            Msg::EndBeforeStart => pick(
+                "de sessie eindigt voordat (of wanneer) ze begint".into(),
+                "the session ends before or when it starts".into(),
+            ),
+            Msg::CheckTimes => pick(
+                "controleer `start` en `end`; tijden zijn UU:MM op de 24-uursklok".into(),
+                "check `start` and `end`; times are HH:MM on a 24-hour clock".into(),
+            ),
+            Msg::PublishedBeforeSession { published, held } => pick(
+                format!("gepubliceerd op {published}, maar de sessie is op {held}"),
+                format!("published {published} but the session is on {held}"),
+            ),
+            Msg::PublishAfterSession => pick(
+                "een terugblik verschijnt op of na de dag van de sessie".into(),
+                "a retrospective is published on or after its session's date".into(),
+            ),
+            Msg::SessionNotYetHeld(id) => pick(
+                format!("sessie `{id}` heeft nog niet plaatsgevonden"),
+                format!("session `{id}` has not taken place yet"),
+            ),
+            Msg::WriteAfterSession => pick(
+                "schrijf de terugblik na de sessie (of controleer --today)".into(),
+                "write the retrospective after the session (or check --today)".into(),
+            ),
+            Msg::SessionCancelled(id) => pick(
+                format!("sessie `{id}` is afgelast"),
+                format!("session `{id}` was cancelled"),
+            ),
+            Msg::RemoveRetrospectiveOrCancelled => pick(
+                "haal de terugblik weg, of `cancelled: true` uit de sessie als die toch doorging".into(),
+                "remove the retrospective, or `cancelled: true` from the session if it took place".into(),
+            ),
+            Msg::StatusContradiction {
+                declared,
+                derived,
+                why,
+            } => {
+                let (omdat, because) = match why {
+                    StatusReason::Held => (
+                        "een gehouden sessie heeft het op de agenda",
+                        "a held session has it on its agenda",
+                    ),
+                    StatusReason::Planned => (
+                        "een geplande sessie heeft het op de agenda",
+                        "a planned session has it on its agenda",
+                    ),
+                    StatusReason::None => (
+                        "geen enkele sessie heeft het op de agenda",
+                        "no session has it on its agenda",
+                    ),
+                };
+                pick(
+                    format!("de status is `{declared}`, maar {omdat} (dus: `{derived}`)"),
+                    format!("status is `{declared}`, but {because} (so: `{derived}`)"),
+                )
+            }
+            Msg::RemoveStatus => pick(
+                "haal `status` weg om hem uit de sessies af te leiden, of verbeter de sessies".into(),
+                "remove `status` to derive it from the sessions, or fix the sessions".into(),
+            ),
+            Msg::EmptyBody => pick(
+                "de terugblik heeft geen tekst".into(),
+                "the retrospective has no text".into(),
+            ),
+            Msg::WriteBody => pick(
+                "schrijf onder de afsluitende `---` wat er gebeurde, wat je leerde en wat er nu komt".into(),
+                "write below the closing `---` what happened, what was learned and what comes next".into(),
+            ),
+            Msg::BrokenLink(target) => pick(
+                format!("link naar `{target}`, maar dat bestaat niet"),
+                format!("link to `{target}`, which does not exist"),
+            ),
+            Msg::LinksAreRelative => pick(
+                "links gaan uit van dit bestand, bijvoorbeeld `../themes/open-wob.md`".into(),
+                "links are relative to this file, e.g. `../themes/open-wob.md`".into(),
+            ),
+            Msg::BrokenAnchor { file, anchor } => pick(
+                format!("{file} heeft geen kop `#{anchor}`"),
+                format!("{file} has no heading `#{anchor}`"),
+            ),
+            Msg::LinkToHeading => pick(
+                "link naar een van de koppen van het doel".into(),
+                "link to one of the target's headings".into(),
+            ),
+            Msg::MissingImage(target) => pick(
+                format!("afbeelding `{target}` bestaat niet"),
+                format!("image `{target}` does not exist"),
+            ),
+            Msg::PutImagesInAssets => pick(
+                "zet afbeeldingen in content/assets/ en link ernaar vanuit dit bestand".into(),
+                "put images in content/assets/ and link them relative to this file".into(),
+            ),
+            Msg::RawHtml => pick(
+                "HTML in de tekst verschijnt op de site als gewone tekst".into(),
+                "raw HTML is shown as text on the site".into(),
+            ),
+            Msg::UseMarkdown => pick(
+                "gebruik Markdown in plaats daarvan".into(),
+                "use Markdown instead".into(),
+            ),
+            Msg::MissingRetrospective(id) => pick(
+                format!("sessie `{id}` is gehouden, maar heeft nog geen terugblik"),
+                format!("session `{id}` was held but has no retrospective yet"),
+            ),
+            Msg::AddRetrospective(id) => pick(
+                format!("voeg content/retrospectives/{id}.md toe met `session: {id}`"),
+                format!("add content/retrospectives/{id}.md with `session: {id}`"),
+            ),
+        }
+    }
+}
+
+/// The words that head a diagnostic and its help line in `lang`: error, warning, help.
+pub fn severity_words(lang: Lang) -> [&'static str; 3] {
+    lang.pick(
+        ["fout", "waarschuwing", "tip"],
+        ["error", "warning", "help"],
+    )
+}
+
+/// The Dutch name of a document type.
+pub fn kind_nl(kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::Organisation => "organisatie",
+        DocKind::Theme => "thema",
+        DocKind::Session => "sessie",
+        DocKind::Retrospective => "terugblik",
+    }
+}
+
+/// The Dutch name of a document type with its article ("een thema").
+fn a_kind_nl(kind: DocKind) -> String {
+    format!("een {}", kind_nl(kind))
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// What a field holds, as a message names it ("a date (YYYY-MM-DD)").
+pub fn describe(ty: FieldType, lang: Lang) -> String {
+    let nl = lang == Lang::Nl;
+    match ty {
+        FieldType::String | FieldType::Text => lang.pick("tekst", "text").into(),
+        FieldType::Date => lang
+            .pick("een datum (JJJJ-MM-DD)", "a date (YYYY-MM-DD)")
+            .into(),
+        FieldType::Time => lang.pick("een tijd (UU:MM)", "a time (HH:MM)").into(),
+        FieldType::Url => lang.pick("een webadres", "a URL").into(),
+        FieldType::Bool => lang.pick("true of false", "true or false").into(),
+        FieldType::Enum(_) => lang
+            .pick("een van de genoemde woorden", "one of the listed words")
+            .into(),
+        FieldType::Ref(kind) if nl => format!("het id van {}", a_kind_nl(kind)),
+        FieldType::Ref(kind) => format!("the id of {} {kind}", article(kind)),
+        FieldType::List(item) if nl => format!("een lijst van {}", plural(*item, lang)),
+        FieldType::List(item) => format!("a list of {}", plural(*item, lang)),
+        FieldType::Object(_) => lang.pick("een groep velden", "a mapping of fields").into(),
+    }
+}
+
+fn article(kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::Organisation => "an",
+        _ => "a",
+    }
+}
+
+fn plural(ty: FieldType, lang: Lang) -> String {
+    match ty {
+        FieldType::Ref(kind) => lang
+            .pick(
+                format!("ids van {}", plural_kind_nl(kind)),
+                format!("{} ids", kind.name()),
+            )
+            .to_string(),
+        FieldType::Object(_) => lang.pick("groepen velden", "mappings").into(),
+        FieldType::Date => lang.pick("datums", "dates").into(),
+        FieldType::Url => lang.pick("webadressen", "URLs").into(),
+        _ => lang.pick("teksten", "text values").into(),
+    }
+}
+
+fn plural_kind_nl(kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::Organisation => "organisaties",
+        DocKind::Theme => "thema's",
+        DocKind::Session => "sessies",
+        DocKind::Retrospective => "terugblikken",
+    }
+}
+
+/// What a YAML value is, as a message names it ("a list").
+pub fn form(found: Form, lang: Lang) -> &'static str {
+    match found {
+        Form::Nothing => lang.pick("niets", "nothing"),
+        Form::Bool => lang.pick("true/false", "true/false"),
+        Form::Number => lang.pick("een getal", "a number"),
+        Form::Single => lang.pick("één waarde", "a single value"),
+        Form::List => lang.pick("een lijst", "a list"),
+        Form::Mapping => lang.pick("een groep velden", "a mapping"),
+    }
+}
+
+/// The Dutch and English name of a control character, for those that have one.
+fn control_name(c: char) -> Option<(&'static str, &'static str)> {
+    Some(match c {
+        '\0' => ("nul", "null"),
+        '\u{7}' => ("bel", "bell"),
+        '\u{8}' => ("backspace", "backspace"),
+        '\u{b}' => ("verticale tab", "vertical tab"),
+        '\u{c}' => ("nieuwe pagina", "form feed"),
+        '\r' => ("regelterugloop", "carriage return"),
+        '\u{1b}' => ("escape", "escape"),
+        '\u{7f}' => ("delete", "delete"),
+        '\u{85}' => ("volgende regel", "next line"),
+        '\u{fffe}' | '\u{ffff}' => ("geen teken", "not a character"),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn types_are_described_in_both_languages() {
+        let list = FieldType::List(&FieldType::Ref(DocKind::Organisation));
+        assert_eq!(
+            describe(list, Lang::Nl),
+            "een lijst van ids van organisaties"
+        );
+        assert_eq!(describe(list, Lang::En), "a list of organisation ids");
+        assert_eq!(
+            describe(FieldType::Ref(DocKind::Organisation), Lang::En),
+            "the id of an organisation"
+        );
+    }
+
+    #[test]
+    fn control_characters_are_named() {
+        let msg = Msg::ControlCharacter {
+            c: '\u{1b}',
+            more: 2,
+        };
+        assert_eq!(
+            msg.text(Lang::En),
+            "invisible control character U+001B (escape) in the text; 2 more follow in this file"
+        );
+        assert!(
+            msg.text(Lang::Nl)
+                .starts_with("onzichtbaar stuurteken U+001B")
+        );
+    }
+}
