@@ -82,7 +82,7 @@ install() {
   local target=$1 version=$2 exe=$3 dir=$4
   local ext=tar.gz
   [[ $target == *windows* ]] && ext=zip
-  local name="pioneers-v$version-$target"
+  local name="pioneers-$target"
   local base="${PIONEERS_DOWNLOAD_URL:-https://github.com/${PIONEERS_REPOSITORY:-pioniersnetwerk/pioneers}/releases/download}"
   local url="$base/v$version/$name.$ext"
   local work

@@ -2,20 +2,20 @@
 # Builds pioneers for one Rust target and packs the release archive that the GitHub Action,
 # `cargo binstall` and the README's one-line installs download:
 #
-#   OUT/pioneers-v<VERSION>-<TARGET>.tar.gz   (.zip for Windows) holding
-#       pioneers-v<VERSION>-<TARGET>/{pioneers[.exe], README.md, LICENSE, CHANGELOG.md}
-#   OUT/pioneers-v<VERSION>-<TARGET>.tar.gz.sha256   "<sha256>  <archive name>"
+#   OUT/pioneers-<TARGET>.tar.gz   (.zip for Windows) holding
+#       pioneers-<TARGET>/{pioneers[.exe], README.md, LICENSE, CHANGELOG.md}
+#   OUT/pioneers-<TARGET>.tar.gz.sha256   "<sha256>  <archive name>"
 #
 # Usage: .github/scripts/package.sh TARGET OUT
-# The version is the one in Cargo.toml. The release workflow runs this on each target's
-# runner; .ci/run runs it for the host target, which builds into the ordinary target/release
-# (no --target), so the release build that CI already made is reused.
+# Names carry no version, so `releases/latest/download/<archive>` always works; the release
+# tag says which version it is. The release workflow runs this on each target's runner;
+# .ci/run runs it for the host target, which builds into the ordinary target/release (no
+# --target), so the release build that CI already made is reused.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 target=${1:?usage: package.sh TARGET OUT}
 out=${2:?usage: package.sh TARGET OUT}
-version="$(sed -n 's/^version = "\(.*\)"$/\1/p' Cargo.toml | head -n 1)"
 host="$(rustc -vV | sed -n 's/^host: //p')"
 target_dir=${CARGO_TARGET_DIR:-target}
 
@@ -29,7 +29,7 @@ fi
 
 exe=pioneers
 [[ $target == *windows* ]] && exe=pioneers.exe
-name="pioneers-v$version-$target"
+name="pioneers-$target"
 stage="$(mktemp -d)"
 mkdir -p "$stage/$name" "$out"
 cp "$bin_dir/$exe" README.md LICENSE CHANGELOG.md "$stage/$name/"

@@ -14,7 +14,7 @@ archive=${1:?usage: action.sh ARCHIVE}
 script="$repo/action/pioneers.sh"
 version="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$repo/Cargo.toml" | head -n 1)"
 target=x86_64-unknown-linux-musl
-name="pioneers-v$version-$target"
+name="pioneers-$target"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -39,7 +39,7 @@ make_release() { # make_release DIR: the archive under the musl name, with its c
   unpacked="$(mktemp -d)"
   mkdir -p "$dir"
   tar -xzf "$archive" -C "$unpacked"
-  mv "$unpacked"/pioneers-v"$version"-* "$unpacked/$name"
+  mv "$unpacked"/pioneers-* "$unpacked/$name"
   tar -czf "$dir/$name.tar.gz" -C "$unpacked" "$name"
   (cd "$dir" && sha256sum "$name.tar.gz" >"$name.tar.gz.sha256")
   rm -rf "$unpacked"
@@ -119,7 +119,7 @@ check "mismatch: nothing on the PATH" test ! -s "$work/tampered.path"
 # 7. A release that does not exist.
 run_action missing PIONEERS_VERSION=9.9.9 PIONEERS_WORKING_DIRECTORY="$repo/tests/fixtures/clean"
 check "missing release: exit 2" status_is missing 2
-check "missing release: names the URL" contains "$work/missing.out" "cannot download file://$work/release/v9.9.9/pioneers-v9.9.9-$target.tar.gz"
+check "missing release: names the URL" contains "$work/missing.out" "cannot download file://$work/release/v9.9.9/pioneers-$target.tar.gz"
 
 # 8. A platform without a release, and a version that is not one.
 run_action freebsd RUNNER_OS=FreeBSD
