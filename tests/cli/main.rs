@@ -11,5 +11,6 @@ mod props;
 mod query;
 mod render;
 mod reports;
+mod ship;
 mod support;
 mod validate;
