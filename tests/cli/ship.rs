@@ -33,7 +33,10 @@ fn init_writes_the_pages_workflow_of_the_examples() {
     assert!(pages.contains("actions/upload-pages-artifact@"));
     assert!(pages.contains("actions/deploy-pages@"));
     let gitlab = read(dir.path(), ".gitlab-ci.yml");
-    assert!(gitlab.contains("\npages:\n"), "GitLab Pages needs a job named pages");
+    assert!(
+        gitlab.contains("\npages:\n"),
+        "GitLab Pages needs a job named pages"
+    );
     assert!(gitlab.contains("pioneers render --out public --base-url \"$CI_PAGES_URL\""));
 }
 
@@ -59,7 +62,12 @@ fn what_init_writes_runs_this_version_without_compiling() {
         ".gitlab-ci.yml",
     ] {
         let text = read(dir.path(), file);
-        for stale in ["cargo install", "OWNER", "rust:latest", "actions/checkout@v4"] {
+        for stale in [
+            "cargo install",
+            "OWNER",
+            "rust:latest",
+            "actions/checkout@v4",
+        ] {
             assert!(!text.contains(stale), "{file} still has {stale}");
         }
     }
