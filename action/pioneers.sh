@@ -117,7 +117,7 @@ pull_request_base() {
     return
   fi
   local sha=${PIONEERS_BASE_SHA:-}
-  [[ $sha =~ ^[0-9a-f]{40}$ ]] || return 0
+  [[ $sha =~ ^[0-9a-f]{40}([0-9a-f]{24})?$ ]] || return 0
   if ! git cat-file -e "$sha^{commit}" 2>/dev/null; then
     git fetch --quiet --no-tags --depth=1 origin "$sha" >/dev/null 2>&1 || return 0
   fi
@@ -150,7 +150,18 @@ summarise() {
   } >>"$GITHUB_STEP_SUMMARY"
 }
 
+# On Windows the runner passes folders as C:\…; Git Bash's tools take them best as /c/….
+unix_paths() {
+  command -v cygpath >/dev/null 2>&1 || return 0
+  local var
+  for var in RUNNER_TEMP RUNNER_TOOL_CACHE PIONEERS_INSTALL_DIR PIONEERS_WORKING_DIRECTORY; do
+    [[ -n ${!var:-} ]] && export "$var=$(cygpath -u "${!var}")"
+  done
+  return 0
+}
+
 main() {
+  unix_paths
   local version=${PIONEERS_VERSION:-}
   version=${version#v}
   [[ $version =~ ^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$ ]] ||

@@ -131,6 +131,15 @@ run_action badversion PIONEERS_VERSION="latest; rm -rf /"
 check "bad version: exit 2" status_is badversion 2
 check "bad version: says so" contains "$work/badversion.out" "is not a release version like 0.2.0"
 
+# 8b. Git Bash on Windows (a stand-in cygpath): folders are used as /c/… and written to the
+# PATH file as C:\….
+mkdir -p "$work/fakebin"
+# shellcheck disable=SC2016 # the stand-in's own variables
+printf '#!/usr/bin/env bash\ncase $1 in -u) echo "${2//\\\\//}" ;; -w) echo "WINDOWS:$2" ;; esac\n' >"$work/fakebin/cygpath"
+chmod +x "$work/fakebin/cygpath"
+run_action windows PATH="$work/fakebin:$PATH" PIONEERS_INSTALL_ONLY=true
+check "Git Bash: PATH entry converted by cygpath -w" contains "$work/windows.path" "^WINDOWS:$work/cache/windows$"
+
 # 9. changed-only on a pull request: a problem already on the base branch is not reported,
 # the one the pull request adds is, both for a full clone (the merge commit's first parent)
 # and a shallow one (the base commit fetched by its id).
