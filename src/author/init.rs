@@ -1,4 +1,5 @@
-//! `pioneers init [DIR]`: a new knowledge base that validates, with its CI.
+//! `pioneers init [DIR]`: a new knowledge base that validates, with its CI and the
+//! workflows that publish its website.
 
 use std::path::{Path, PathBuf};
 
@@ -8,7 +9,9 @@ use crate::kb::root::CONFIG_FILE;
 use crate::kb::schema::DocKind;
 
 /// The files `init` writes, relative to the new root. The CI files are the examples of this
-/// repository, so what users copy and what `init` writes cannot drift apart.
+/// repository, so what users copy and what `init` writes cannot drift apart: validation on
+/// pull requests and publishing to GitHub Pages (two workflows), and both for GitLab (one
+/// file with a `pages` job).
 pub const FILES: &[(&str, &str)] = &[
     (
         CONFIG_FILE,
@@ -22,6 +25,10 @@ pub const FILES: &[(&str, &str)] = &[
     (
         ".github/workflows/pioneers.yml",
         include_str!("../../examples/github-actions.yml"),
+    ),
+    (
+        ".github/workflows/pages.yml",
+        include_str!("../../examples/github-pages.yml"),
     ),
     (
         ".github/pull_request_template.md",
@@ -89,6 +96,7 @@ mod tests {
         assert!(kept.is_empty());
         assert!(written.contains(&"content/themes/.gitkeep".to_string()));
         assert!(dir.path().join(".gitlab-ci.yml").is_file());
+        assert!(dir.path().join(".github/workflows/pages.yml").is_file());
         assert!(matches!(
             init(dir.path()).expect("init"),
             Outcome::AlreadyThere(_)

@@ -12,5 +12,6 @@ mod props;
 mod query;
 mod render;
 mod reports;
+mod ship;
 mod support;
 mod validate;
