@@ -74,6 +74,7 @@ pub enum Msg {
     FrontMatterNotClosed,
     /// Help: close it.
     CloseFrontMatter,
+    // [slips-yaml] new variants for YAML and file-name slips go below this line.
 
     // --- YAML ---------------------------------------------------------------------------
     /// The YAML parser's own words, for errors no plainer message covers.
@@ -233,6 +234,7 @@ pub enum Msg {
     },
     /// Help: how to write a time.
     WriteTime,
+    // [slips-values] new variants for date, time, key, list slips go below this line.
     /// A URL that is not a web address.
     InvalidUrl {
         /// The key.
@@ -311,6 +313,7 @@ pub enum Msg {
         /// The id.
         id: String,
     },
+    // [fix] new variants for fixes and references go below this line.
     /// A theme related to itself.
     RelatedToItself,
     /// Help: remove it from `related`.
@@ -389,6 +392,7 @@ pub enum Msg {
     MissingRetrospective(String),
     /// Help: add one.
     AddRetrospective(String),
+    // [new] new variants for `new` and placeholder text go below this line.
 }
 
 /// What a YAML value is, as messages name it.
@@ -567,6 +571,7 @@ impl Msg {
                 "sluit de velden af met een regel `---`".into(),
                 "end the fields with a line `---`".into(),
             ),
+            // [slips-yaml] arms go below this line.
             Msg::YamlParser(words) => pick(
                 format!("de kop van het document is geen geldige YAML: {words}"),
                 words.clone(),
@@ -764,6 +769,7 @@ impl Msg {
                 "schrijf UU:MM op de 24-uursklok, bijvoorbeeld 14:00".into(),
                 "write HH:MM on a 24-hour clock, e.g. 14:00".into(),
             ),
+            // [slips-values] arms go below this line.
             Msg::InvalidUrl { name, value } => pick(
                 format!("`{name}` is geen volledig webadres (http of https): `{value}`"),
                 format!("`{name}` is not an absolute http(s) URL: `{value}`"),
@@ -839,6 +845,7 @@ impl Msg {
                     kind.folder(),
                     kind_nl(*kind)
                 ),
+            // [fix] arms go below this line.
                 format!(
                     "create content/{}/{id}.md or use the id of an existing {kind}",
                     kind.folder()
@@ -976,6 +983,7 @@ impl Msg {
                 format!("voeg content/retrospectives/{id}.md toe met `session: {id}`"),
                 format!("add content/retrospectives/{id}.md with `session: {id}`"),
             ),
+            // [new] arms go below this line.
         }
     }
 }
@@ -1092,6 +1100,12 @@ fn control_name(c: char) -> Option<(&'static str, &'static str)> {
         _ => return None,
     })
 }
+
+// [slips-yaml] helper functions go below this line.
+
+// [slips-values] helper functions go below this line.
+
+// [fix] helper functions go below this line.
 
 #[cfg(test)]
 mod tests {
