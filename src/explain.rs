@@ -722,8 +722,8 @@ pub fn explain(code: Code) -> Explanation {
             wrong: file(
                 "content/sessions/2017-11-22-utrecht.md",
                 text(
-                    "---\ntitle: Open overheid in Utrecht\ndate: 2017-11-22\ncity: Utrecht\nhosts: [utrecht]\n---\n# en geen terugblik in content/retrospectives/\n",
-                    "---\ntitle: Open overheid in Utrecht\ndate: 2017-11-22\ncity: Utrecht\nhosts: [utrecht]\n---\n# and no retrospective in content/retrospectives/\n",
+                    "---\ntitle: Open overheid in Utrecht\ndate: 2017-11-22   # gehouden, maar nog geen terugblik\ncity: Utrecht\nhosts: [utrecht]\n---\n",
+                    "---\ntitle: Open overheid in Utrecht\ndate: 2017-11-22   # held, but no retrospective yet\ncity: Utrecht\nhosts: [utrecht]\n---\n",
                 ),
             ),
             right: file(
