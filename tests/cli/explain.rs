@@ -95,3 +95,31 @@ fn every_code_is_explained() {
         );
     }
 }
+
+#[test]
+fn sarif_rules_carry_the_explanation() {
+    let output = Test::fixture("many-errors")
+        .args(["validate", "--format", "sarif"])
+        .run();
+    assert_eq!(output.status, Some(1), "{}", output.stderr);
+    let sarif: serde_json::Value = serde_json::from_str(&output.stdout).expect("json");
+    let errors = crate::support::sarif_schema_errors(&sarif);
+    assert!(errors.is_empty(), "{errors:#?}");
+    let rules = sarif["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules");
+    assert_eq!(rules.len(), 33);
+    let rule = rules
+        .iter()
+        .find(|r| r["id"] == "unknown-field")
+        .expect("unknown-field");
+    let full = rule["fullDescription"]["text"].as_str().expect("text");
+    assert!(full.starts_with("The header has a field"), "{full}");
+    let markdown = rule["help"]["markdown"].as_str().expect("markdown");
+    assert!(
+        markdown.contains("**Right** (in the header of content/retrospectives/"),
+        "{markdown}"
+    );
+    let text = rule["help"]["text"].as_str().expect("text");
+    assert!(text.contains("    authors: [Ana de Vries]"), "{text}");
+}
