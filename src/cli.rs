@@ -41,6 +41,9 @@ pub enum Command {
     /// Check every document and report every problem with its file, line and column.
     #[command(after_help = VALIDATE_EXAMPLES)]
     Validate(ValidateArgs),
+    /// Explain a rule code: what it checks, why, and a wrong and a right example.
+    #[command(after_help = EXPLAIN_EXAMPLES)]
+    Explain(ExplainArgs),
     /// List or show themes.
     #[command(subcommand)]
     Themes(Themes),
@@ -141,6 +144,25 @@ pub struct InitArgs {
     #[arg(value_name = "DIR")]
     pub dir: Option<PathBuf>,
 }
+
+/// Options of `explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule code, as `validate` prints it (default: list every code).
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
+    /// List every code with its one-line description.
+    #[arg(long, conflicts_with = "code")]
+    pub list: bool,
+}
+
+const EXPLAIN_EXAMPLES: &str = "\
+Examples:
+  pioneers explain unknown-field          what it means and how to fix it
+  pioneers explain --list                 every rule code
+  PIONEERS_LANG=nl pioneers explain invalid-date
+
+The language follows PIONEERS_LANG, else language in pioneers.toml, else the locale.";
 
 /// Options of `schema`.
 #[derive(Debug, Args)]

@@ -7,6 +7,7 @@ pub mod author;
 pub mod cli;
 pub mod commands;
 pub mod diag;
+pub mod explain;
 pub mod git;
 pub mod kb;
 pub mod lang;

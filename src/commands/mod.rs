@@ -5,6 +5,7 @@
 
 mod completions;
 mod error;
+mod explain;
 mod graph;
 mod init;
 mod man;
@@ -69,6 +70,7 @@ fn execute(cli: Cli, context: &Context) -> Result {
     let mut out = std::io::stdout().lock();
     let code = match cli.command {
         Command::Validate(args) => validate::run(context, &args)?,
+        Command::Explain(args) => explain::run(context, &args, &mut out)?,
         Command::Themes(command) => query::themes(context, command, &mut out)?,
         Command::Sessions(command) => query::sessions(context, command, &mut out)?,
         Command::Retrospectives(command) => query::retrospectives(context, command, &mut out)?,

@@ -1,5 +1,6 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards; one result per diagnostic,
-//! `ruleId` = the code, every rule described in the tool driver.
+//! `ruleId` = the code, every rule described in the tool driver with the text of
+//! `pioneers explain` (what, why, a wrong and a right example).
 
 use std::io::{self, Write};
 
@@ -10,6 +11,8 @@ use crate::msg::severity_words;
 
 use super::Sources;
 use crate::diag::{Code, Diagnostic, Severity};
+use crate::explain::{explain, to_markdown, to_text};
+use crate::lang::Lang;
 
 /// Writes one SARIF log with one run.
 pub fn write(
@@ -17,16 +20,7 @@ pub fn write(
     diagnostics: &[Diagnostic],
     sources: &Sources<'_>,
 ) -> io::Result<()> {
-    let rules: Vec<Value> = Code::ALL
-        .iter()
-        .map(|code| {
-            json!({
-                "id": code.as_str(),
-                "shortDescription": { "text": code.description() },
-                "defaultConfiguration": { "level": level(code.severity()) },
-            })
-        })
-        .collect();
+    let rules: Vec<Value> = Code::ALL.iter().map(|code| rule(*code, Lang::En)).collect();
     let results: Vec<Value> = diagnostics.iter().map(|d| result(d, sources)).collect();
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -42,6 +36,23 @@ pub fn write(
     });
     serde_json::to_writer_pretty(&mut *out, &log)?;
     writeln!(out)
+}
+
+/// The description of the rule `code` in the tool driver, its explanation in `lang`.
+fn rule(code: Code, lang: Lang) -> Value {
+    let explanation = explain(code);
+    json!({
+        "id": code.as_str(),
+        "shortDescription": { "text": code.description() },
+        "fullDescription": {
+            "text": format!("{} {}", explanation.what.get(lang), explanation.why.get(lang)),
+        },
+        "help": {
+            "text": to_text(code, lang),
+            "markdown": to_markdown(code, lang),
+        },
+        "defaultConfiguration": { "level": level(code.severity()) },
+    })
 }
 
 fn result(d: &Diagnostic, sources: &Sources<'_>) -> Value {
@@ -102,6 +113,26 @@ fn level(severity: Severity) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_rule_carries_its_explanation() {
+        for &code in Code::ALL {
+            let rule = rule(code, Lang::En);
+            for key in ["text", "markdown"] {
+                let help = rule["help"][key].as_str().expect("help");
+                assert!(help.contains("Wrong") && help.contains("Right"), "{code:?}");
+            }
+            let full = rule["fullDescription"]["text"].as_str().expect("text");
+            assert!(full.starts_with(explain(code).what.en), "{code:?}");
+        }
+        let dutch = rule(Code::UnknownField, Lang::Nl);
+        let markdown = dutch["help"]["markdown"].as_str().expect("markdown");
+        assert!(markdown.contains("**Fout**"), "{markdown}");
+        assert!(
+            markdown.contains("```yaml\nauteurs: [Ana de Vries]\n```"),
+            "{markdown}"
+        );
+    }
 
     #[test]
     fn uris_are_percent_encoded_paths() {

@@ -7,6 +7,7 @@ mod bad_input;
 mod changed;
 mod declared;
 mod differential;
+mod explain;
 mod generator;
 mod props;
 mod query;

@@ -90,7 +90,11 @@ fn many_errors_human_snapshot_in_dutch() {
         .file("pioneers.toml", "language = \"nl\"\n")
         .args(["--lang", "en", "validate"])
         .run();
-    assert!(flag_wins.stdout.contains("checked:"), "{}", flag_wins.stdout);
+    assert!(
+        flag_wins.stdout.contains("checked:"),
+        "{}",
+        flag_wins.stdout
+    );
 }
 
 #[test]
