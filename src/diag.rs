@@ -108,6 +108,7 @@ codes! {
     MissingImage = "missing-image", Error, Cross, "An image points to a file that does not exist.";
     RawHtml = "raw-html", Warning, File, "The body contains raw HTML, which is escaped when rendered.";
     MissingRetrospective = "missing-retrospective", Warning, Cross, "A held session has no retrospective yet.";
+    PlaceholderText = "placeholder-text", Warning, File, "A retrospective still has a question that `new` wrote for its author to answer.";
     DuplicateItem = "duplicate-item", Error, File, "A list names the same item twice (tags count as the same when their pages would be).";
     ReservedPath = "reserved-path", Error, Cross, "A file under `content/` would be published at the path of a page the site generates.";
 }

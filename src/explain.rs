@@ -733,6 +733,32 @@ pub fn explain(code: Code) -> Explanation {
                 ),
             ),
         },
+        Code::PlaceholderText => Explanation {
+            summary: text(
+                "Een terugblik bevat nog een vraag die `new` als voorbeeld schreef.",
+                "A retrospective still has a question that `new` wrote as a prompt.",
+            ),
+            what: text(
+                "`pioneers new retrospective` zet onder elke tussenkop een vraag. Zo'n vraag staat er nog, precies zoals `new` hem schreef.",
+                "`pioneers new retrospective` puts a question under each heading. One of them is still there, exactly as `new` wrote it.",
+            ),
+            why: text(
+                "Op de site zou de vraag verschijnen in plaats van het antwoord.",
+                "The site would show the question instead of the answer.",
+            ),
+            wrong: body(
+                RETROSPECTIVE,
+                same(
+                    "## Wat er gebeurde\n\nWie waren er, wat werd er gepresenteerd en besproken?\n",
+                ),
+            ),
+            right: body(
+                RETROSPECTIVE,
+                same(
+                    "## Wat er gebeurde\n\nVeertig mensen uit twintig gemeenten wisselden ervaringen uit.\n",
+                ),
+            ),
+        },
         Code::DuplicateItem => Explanation {
             summary: text(
                 "Een lijst noemt hetzelfde twee keer.",

@@ -393,6 +393,41 @@ pub enum Msg {
     /// Help: add one.
     AddRetrospective(String),
     // [new] new variants for `new` and placeholder text go below this line.
+    /// A question of the retrospective skeleton, still unanswered.
+    PlaceholderText(String),
+    /// Help: answer it.
+    ReplacePlaceholder,
+    /// `new`: a flag names a document that does not exist.
+    NewUnknownReference {
+        /// The flag (`--session`).
+        flag: String,
+        /// The type it refers to.
+        kind: DocKind,
+        /// The id given.
+        id: String,
+        /// The closest existing id.
+        closest: Option<String>,
+    },
+    /// `new`: required flags are missing.
+    NewNeeds {
+        /// The type.
+        kind: DocKind,
+        /// The flags.
+        flags: Vec<String>,
+    },
+    /// `new`: the file exists.
+    NewExists(String),
+    /// `new`: refused because it would not validate.
+    NewNotWritten(String),
+    /// `new`: what to do after writing `path`.
+    NextSteps {
+        /// The file written.
+        path: String,
+        /// Its type.
+        kind: DocKind,
+        /// Its id.
+        id: String,
+    },
 }
 
 /// What a YAML value is, as messages name it.
@@ -984,6 +1019,86 @@ impl Msg {
                 format!("add content/retrospectives/{id}.md with `session: {id}`"),
             ),
             // [new] arms go below this line.
+            Msg::PlaceholderText(question) => pick(
+                format!("de vraag \"{question}\" staat er nog: die schreef `new` als voorbeeld"),
+                format!("the question \"{question}\" is still here: `new` wrote it as a prompt"),
+            ),
+            Msg::ReplacePlaceholder => pick(
+                "vervang de vraag door het antwoord, of haal haar weg".into(),
+                "replace the question by its answer, or remove it".into(),
+            ),
+            Msg::NewUnknownReference {
+                flag,
+                kind,
+                id,
+                closest,
+            } => {
+                let (bedoel, mean) = match closest {
+                    Some(c) => (
+                        format!("; bedoel je `{flag} {c}`?"),
+                        format!("; did you mean `{flag} {c}`?"),
+                    ),
+                    None => (
+                        format!(
+                            "; de bestaande staan in content/{}/ (of kijk met `pioneers {} list`)",
+                            kind.folder(),
+                            kind.folder()
+                        ),
+                        format!(
+                            "; the existing ones are in content/{}/ (or see `pioneers {} list`)",
+                            kind.folder(),
+                            kind.folder()
+                        ),
+                    ),
+                };
+                pick(
+                    format!(
+                        "`{flag} {id}`: er is geen {} `{id}`{bedoel}; er is niets geschreven",
+                        kind_nl(*kind)
+                    ),
+                    format!("`{flag} {id}`: there is no {kind} `{id}`{mean}; nothing was written"),
+                )
+            }
+            Msg::NewNeeds { kind, flags } => pick(
+                format!("{} heeft {} nodig", capitalised(&a_kind_nl(*kind)), flags.join(", ")),
+                format!("a {kind} needs {}", flags.join(", ")),
+            ),
+            Msg::NewExists(path) => pick(
+                format!(
+                    "{path} bestaat al; er is niets geschreven (kies een ander id met --id)"
+                ),
+                format!("{path} already exists; nothing was written (use --id to choose another id)"),
+            ),
+            Msg::NewNotWritten(path) => pick(
+                format!("{path} is niet geschreven"),
+                format!("{path} was not written"),
+            ),
+            Msg::NextSteps { path, kind, id } => {
+                let branch = format!("{}-{id}", kind.name());
+                let text_step = if *kind == DocKind::Retrospective {
+                    pick(
+                        format!("open {path} en beantwoord de vragen onder de tussenkoppen"),
+                        format!("open {path} and answer the questions under the headings"),
+                    )
+                } else {
+                    pick(
+                        format!("open {path} en schrijf de tekst onder de tweede regel `---`"),
+                        format!("open {path} and write the text below the second `---` line"),
+                    )
+                };
+                let git = format!(
+                    "git switch -c {branch} && git add {path} && git commit -m \"{} {id}\" && git push -u origin {branch}",
+                    capitalised(&pick(kind_nl(*kind).into(), kind.name().into()))
+                );
+                pick(
+                    format!(
+                        "Volgende stappen:\n  1. {text_step}\n  2. controleer het: pioneers validate\n  3. stel het voor in een pull request:\n     {git}"
+                    ),
+                    format!(
+                        "Next steps:\n  1. {text_step}\n  2. check it: pioneers validate\n  3. propose it in a pull request:\n     {git}"
+                    ),
+                )
+            }
         }
     }
 }

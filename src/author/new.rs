@@ -40,6 +40,22 @@ pub enum Outcome {
     Refused(String, Vec<Diagnostic>, String),
     /// Not written, with a reason (exit 1).
     Exists(String),
+    /// Not written: a given reference names no document (exit 1). Checked before
+    /// anything else, so that a typo in `--session` is what the user hears about.
+    UnknownReferences(Vec<UnknownReference>),
+}
+
+/// A value given for a reference field that names no document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownReference {
+    /// The field (its flag is `--<field>` with `-` for `_`).
+    pub field: &'static str,
+    /// The type it refers to.
+    pub kind: DocKind,
+    /// The id given.
+    pub id: String,
+    /// The closest existing id, if one is close.
+    pub closest: Option<String>,
 }
 
 /// Where the values come from when a required one is missing.
@@ -63,6 +79,10 @@ pub fn new_document(
 ) -> Result<Outcome> {
     let kind = args.kind;
     let mut values: HashMap<&'static str, Vec<String>> = args.values.iter().cloned().collect();
+    let unknown = unknown_references(kb, kind, &values);
+    if !unknown.is_empty() {
+        return Ok(Outcome::UnknownReferences(unknown));
+    }
     fill_defaults(kb, kind, &mut values);
     let missing: Vec<&'static str> = missing(kind, &values);
     if !missing.is_empty() {
@@ -122,6 +142,34 @@ fn check_id(kind: DocKind, id: &str, given: bool) -> Result<()> {
         "cannot make a valid id from the given values (got `{}`): {shape}; give one with --id; nothing was written",
         escape_control(id)
     )
+}
+
+/// The given values of reference fields that name no document, in field order.
+fn unknown_references(
+    kb: &KnowledgeBase,
+    kind: DocKind,
+    values: &HashMap<&'static str, Vec<String>>,
+) -> Vec<UnknownReference> {
+    let mut unknown = Vec::new();
+    for field in kind.fields() {
+        let target = match field.ty {
+            FieldType::Ref(target) | FieldType::List(&FieldType::Ref(target)) => target,
+            _ => continue,
+        };
+        for id in values.get(field.name).into_iter().flatten() {
+            if id.trim().is_empty() || kb.get(target, id).is_some() {
+                continue;
+            }
+            let ids = kb.index.ids(target).iter().map(String::as_str);
+            unknown.push(UnknownReference {
+                field: field.name,
+                kind: target,
+                id: id.clone(),
+                closest: crate::suggest::closest(id, ids).map(str::to_string),
+            });
+        }
+    }
+    unknown
 }
 
 /// A retrospective is published today and titled after its session.
@@ -209,25 +257,11 @@ pub fn render(
             text.push_str(body.trim_end());
             text.push('\n');
         }
-        (None, DocKind::Retrospective) => text.push_str(RETROSPECTIVE_SKELETON),
+        (None, DocKind::Retrospective) => text.push_str(&crate::kb::retrospective_skeleton()),
         (None, _) => {}
     }
     text
 }
-
-const RETROSPECTIVE_SKELETON: &str = "\
-## Wat er gebeurde
-
-Wie waren er, wat werd er gepresenteerd en besproken?
-
-## Wat we leerden
-
-Welke inzichten en ervaringen nemen de deelnemers mee?
-
-## Hoe verder
-
-Welke thema's komen terug, en wanneer is de volgende sessie?
-";
 
 fn render_field(field: &Field, value: &[String]) -> String {
     let name = field.name;

@@ -53,14 +53,15 @@ pub fn run(cli: Cli) -> ExitCode {
 
 /// Prints `error` on standard error. Messages quote paths and values from the knowledge
 /// base: control characters are escaped, so nothing may steer the terminal.
-fn print(error: &Error, _lang: Lang) {
+fn print(error: &Error, lang: Lang) {
     if error.is_silent() {
         return;
     }
     match error.quoted_expression() {
         Some(quoted) => eprintln!("{quoted}"),
         None => eprintln!(
-            "error: {}",
+            "{}: {}",
+            crate::msg::severity_words(lang)[0],
             crate::text::escape_control_keep_lines(&error.to_string())
         ),
     }

@@ -29,7 +29,10 @@ pub use index::{Index, Relation};
 pub use load::MAX_FILE_BYTES;
 pub use model::{Data, Declared, FieldValue};
 pub use organisation::Organisation;
-pub use retrospective::{Retrospective, Speaker};
+pub use retrospective::{
+    PLACEHOLDERS as RETROSPECTIVE_PLACEHOLDERS, Retrospective, Speaker,
+    skeleton as retrospective_skeleton,
+};
 pub use root::{Config, find_root, read_config};
 pub use schema::DocKind;
 pub use session::{Session, SessionState};

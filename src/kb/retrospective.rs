@@ -8,6 +8,25 @@ use super::schema::{
     ENTRIES_MAX_ITEMS, FieldType, STRINGS, THEMES, optional, references, required, tags,
 };
 
+/// The questions `new` writes under the headings of a new retrospective, for its author to
+/// replace by the answers; `placeholder-text` warns while one is still there.
+pub const PLACEHOLDERS: [&str; 3] = [
+    "Wie waren er, wat werd er gepresenteerd en besproken?",
+    "Welke inzichten en ervaringen nemen de deelnemers mee?",
+    "Welke thema's komen terug, en wanneer is de volgende sessie?",
+];
+
+/// The body `new` writes for a retrospective: three headings, each with its question.
+pub fn skeleton() -> String {
+    let headings = ["Wat er gebeurde", "Wat we leerden", "Hoe verder"];
+    headings
+        .iter()
+        .zip(PLACEHOLDERS)
+        .map(|(heading, question)| format!("## {heading}\n\n{question}\n"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 declare! {
     /// Someone who spoke at the session.
     pub struct Speaker {

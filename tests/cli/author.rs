@@ -106,25 +106,53 @@ fn new_user_journey_init_then_one_of_each_type_validates() {
         ),
         "content/retrospectives/2026-03-14-sessie-zwolle.md\n"
     );
-    let output = Test::empty()
-        .args([
-            "--root",
-            kb.root().to_str().expect("utf-8"),
-            "validate",
-            "--deny-warnings",
-        ])
-        .run();
+    let validate = || {
+        Test::empty()
+            .args([
+                "--root",
+                kb.root().to_str().expect("utf-8"),
+                "validate",
+                "--deny-warnings",
+            ])
+            .run()
+    };
+    // The new retrospective still has the questions `new` wrote: a warning for each, in
+    // Dutch, because `init` writes a Dutch knowledge base.
+    let output = validate();
+    assert_eq!(output.status, Some(1), "{}", output.stdout);
+    assert_eq!(
+        output
+            .stdout
+            .matches("waarschuwing[placeholder-text]")
+            .count(),
+        3,
+        "{}",
+        output.stdout
+    );
+    let path = kb
+        .root()
+        .join("content/retrospectives/2026-03-14-sessie-zwolle.md");
+    let retro = std::fs::read_to_string(&path).expect("read");
+    let answered = retro
+        .replace(
+            "Wie waren er, wat werd er gepresenteerd en besproken?",
+            "Twintig gemeenten.",
+        )
+        .replace(
+            "Welke inzichten en ervaringen nemen de deelnemers mee?",
+            "Klein beginnen.",
+        )
+        .replace(
+            "Welke thema's komen terug, en wanneer is de volgende sessie?",
+            "Open raadsinformatie, in juni.",
+        );
+    std::fs::write(&path, answered).expect("write");
+    let output = validate();
     assert_eq!(output.status, Some(0), "{}", output.stdout);
-    // `init` writes a Dutch knowledge base: its messages are Dutch.
     assert_eq!(
         output.stdout,
         "4 bestanden gecontroleerd: 0 fouten, 0 waarschuwingen\n"
     );
-    let retro = std::fs::read_to_string(
-        kb.root()
-            .join("content/retrospectives/2026-03-14-sessie-zwolle.md"),
-    )
-    .expect("read");
     assert!(
         retro.contains("title: \"Terugblik: Sessie Zwolle\"\n"),
         "{retro}"
@@ -134,6 +162,67 @@ fn new_user_journey_init_then_one_of_each_type_validates() {
         "published is today: {retro}"
     );
     assert!(retro.contains("## Wat we leerden"));
+}
+
+/// A typo in a reference is what `new` reports first, with the id it likely meant, in the
+/// knowledge base's language; nothing is written.
+#[test]
+fn new_checks_references_before_anything_else() {
+    let output = Test::fixture("clean")
+        .args([
+            "new",
+            "retrospective",
+            "--session",
+            "2017-09-18-kick-of",
+            "--authors",
+            "Ana",
+        ])
+        .run();
+    assert_eq!(output.status, Some(1), "{}", output.stderr);
+    assert_eq!(
+        output.stderr,
+        "error: `--session 2017-09-18-kick-of`: there is no session `2017-09-18-kick-of`; did you mean `--session 2017-09-18-kick-off`?; nothing was written\n"
+    );
+    let dutch = Test::fixture("clean")
+        .env("PIONEERS_LANG", "nl")
+        .args([
+            "new",
+            "theme",
+            "--title",
+            "X",
+            "--summary",
+            "Y",
+            "--carriers",
+            "utrech,nergens",
+        ])
+        .run();
+    assert_eq!(dutch.status, Some(1), "{}", dutch.stderr);
+    assert_eq!(
+        dutch.stderr,
+        "fout: `--carriers utrech`: er is geen organisatie `utrech`; bedoel je `--carriers utrecht`?; er is niets geschreven\n\
+         `--carriers nergens`: er is geen organisatie `nergens`; de bestaande staan in content/organisations/ (of kijk met `pioneers organisations list`); er is niets geschreven\n"
+    );
+}
+
+#[test]
+fn new_says_what_to_do_next() {
+    let test = Test::fixture("clean").env("PIONEERS_LANG", "nl");
+    let output = test
+        .args([
+            "new",
+            "theme",
+            "--title",
+            "Open data",
+            "--summary",
+            "Data voor iedereen.",
+        ])
+        .run();
+    assert_eq!(output.status, Some(0), "{}", output.stderr);
+    assert_eq!(output.stdout, "content/themes/open-data.md\n");
+    assert_eq!(
+        output.stderr,
+        "Volgende stappen:\n  1. open content/themes/open-data.md en schrijf de tekst onder de tweede regel `---`\n  2. controleer het: pioneers validate\n  3. stel het voor in een pull request:\n     git switch -c theme-open-data && git add content/themes/open-data.md && git commit -m \"Thema open-data\" && git push -u origin theme-open-data\n"
+    );
 }
 
 #[test]
@@ -176,7 +265,7 @@ fn new_checks_references_before_writing() {
     let output = test.run();
     assert_eq!(output.status, Some(1));
     assert!(
-        output.stderr.contains("did you mean `utrecht`?"),
+        output.stderr.contains("did you mean `--carriers utrecht`?"),
         "{}",
         output.stderr
     );

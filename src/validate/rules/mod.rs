@@ -16,6 +16,7 @@ mod invalid_value;
 mod missing_field;
 mod missing_image;
 mod missing_retrospective;
+mod placeholder_text;
 mod raw_html;
 mod retrospective_before_session;
 mod retrospective_for_cancelled_session;
@@ -57,6 +58,7 @@ pub(super) static ALL: &[&dyn Rule] = &[
     &missing_image::MissingImage,
     &raw_html::RawHtml,
     &missing_retrospective::MissingRetrospective,
+    &placeholder_text::PlaceholderText,
 ];
 
 /// Runs one rule on documents held in memory, for the rules' unit tests.

@@ -88,22 +88,31 @@ fn new_refuses_ids_that_are_not_one_slug() {
 
 #[test]
 fn new_refuses_ids_made_from_values_that_are_not_a_slug() {
-    let cases: [&[&str]; 4] = [
+    let cases: [&[&str]; 3] = [
         &["theme", "--title", "!!!", "--summary", "S."],
         &["organisation", "--name", "…", "--kind", "other"],
         &[
             "session", "--title", "x", "--date", "../../y", "--city", "U", "--hosts", "utrecht",
         ],
-        &[
-            "retrospective",
-            "--session",
-            "../../../y",
-            "--authors",
-            "A",
-            "--title",
-            "T",
-        ],
     ];
+    // A retrospective's id is its session's: a session that does not exist is refused
+    // before any id is made.
+    let (output, added) = new_in_nested_root(&[
+        "retrospective",
+        "--session",
+        "../../../y",
+        "--authors",
+        "A",
+        "--title",
+        "T",
+    ]);
+    assert_eq!(output.status, Some(1), "{}", output.stderr);
+    assert!(
+        output.stderr.contains("there is no session `../../../y`"),
+        "{}",
+        output.stderr
+    );
+    assert_eq!(added, Vec::<PathBuf>::new(), "a retrospective was written");
     for args in cases {
         let (output, added) = new_in_nested_root(args);
         assert_eq!(output.status, Some(2), "{args:?}: {}", output.stderr);
