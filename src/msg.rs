@@ -419,6 +419,50 @@ pub enum Msg {
     NewExists(String),
     /// `new`: refused because it would not validate.
     NewNotWritten(String),
+    /// `render`: the content has errors.
+    RenderRefused(usize),
+    /// `render`: the files written.
+    RenderWrote {
+        /// How many.
+        count: usize,
+        /// Where.
+        dir: String,
+    },
+    /// `render`: the output folder holds something else.
+    RenderNotOurs {
+        /// The folder.
+        dir: String,
+        /// The marker file's name.
+        marker: &'static str,
+    },
+    /// `render`: no base URL.
+    RenderNoBaseUrl,
+    /// `render`: a base URL that is not one.
+    RenderBadBaseUrl(String),
+    /// A query names a document that does not exist.
+    NoSuchDocument {
+        /// Its type.
+        kind: DocKind,
+        /// The id asked for.
+        id: String,
+        /// The closest existing id.
+        closest: Option<String>,
+    },
+    /// `--sort` on a field that cannot be sorted on.
+    CannotSortOn {
+        /// The type listed.
+        kind: DocKind,
+        /// The field asked for.
+        field: String,
+        /// The closest sortable field.
+        closest: Option<String>,
+        /// Every sortable field.
+        fields: Vec<&'static str>,
+    },
+    /// A query runs on content with errors in this many files.
+    FilesHaveProblems(usize),
+    /// `init`: there is a knowledge base already.
+    InitAlreadyThere(String),
     /// `new`: what to do after writing `path`.
     NextSteps {
         /// The file written.
@@ -1072,6 +1116,83 @@ impl Msg {
             Msg::NewNotWritten(path) => pick(
                 format!("{path} is niet geschreven"),
                 format!("{path} was not written"),
+            ),
+            Msg::RenderRefused(errors) => pick(
+                format!(
+                    "de inhoud heeft {errors} {}; er is niets gemaakt (draai `pioneers validate`, of maak de site toch met --allow-errors)",
+                    if *errors == 1 { "fout" } else { "fouten" }
+                ),
+                format!(
+                    "the content has {errors} {}; nothing was rendered (run `pioneers validate`, or render with --allow-errors)",
+                    if *errors == 1 { "error" } else { "errors" }
+                ),
+            ),
+            Msg::RenderWrote { count, dir } => pick(
+                format!("{count} bestanden geschreven in {dir}"),
+                format!("wrote {count} files to {dir}"),
+            ),
+            Msg::RenderNotOurs { dir, marker } => pick(
+                format!(
+                    "{dir} is niet leeg en niet door `pioneers render` gemaakt (er staat geen {marker} in); er is niets geschreven"
+                ),
+                format!(
+                    "{dir} is not empty and was not made by `pioneers render` (it has no {marker}); nothing was written"
+                ),
+            ),
+            Msg::RenderNoBaseUrl => pick(
+                "let op: geen base_url in pioneers.toml of --base-url: de feeds gebruiken relatieve links en er komt geen sitemap".into(),
+                "note: no base_url in pioneers.toml or --base-url: feeds use relative links and there is no sitemap".into(),
+            ),
+            Msg::RenderBadBaseUrl(url) => pick(
+                format!("de base URL `{url}` is geen volledig webadres (http of https)"),
+                format!("the base URL `{url}` is not an absolute http(s) URL"),
+            ),
+            Msg::NoSuchDocument { kind, id, closest } => {
+                let (bedoel, mean) = closest
+                    .as_ref()
+                    .map(|c| (format!("; bedoel je `{c}`?"), format!("; did you mean `{c}`?")))
+                    .unwrap_or_default();
+                pick(
+                    format!("geen {} `{id}`{bedoel}", kind_nl(*kind)),
+                    format!("no {kind} `{id}`{mean}"),
+                )
+            }
+            Msg::CannotSortOn {
+                kind,
+                field,
+                closest,
+                fields,
+            } => {
+                let (hint_nl, hint_en) = match closest {
+                    Some(c) => (format!("bedoel je `{c}`?"), format!("did you mean `{c}`?")),
+                    None => (
+                        format!("velden om op te sorteren: {}", fields.join(", ")),
+                        format!("sortable fields: {}", fields.join(", ")),
+                    ),
+                };
+                pick(
+                    format!(
+                        "{} kunnen niet gesorteerd worden op `{field}`; {hint_nl}",
+                        capitalised(plural_kind_nl(*kind))
+                    ),
+                    format!("cannot sort {}s on `{field}`; {hint_en}", kind.name()),
+                )
+            }
+            Msg::FilesHaveProblems(n) => pick(
+                if *n == 1 {
+                    "waarschuwing: 1 bestand heeft problemen; `pioneers validate` laat ze zien".into()
+                } else {
+                    format!("waarschuwing: {n} bestanden hebben problemen; `pioneers validate` laat ze zien")
+                },
+                if *n == 1 {
+                    "warning: 1 file has problems; run `pioneers validate` to see them".into()
+                } else {
+                    format!("warning: {n} files have problems; run `pioneers validate` to see them")
+                },
+            ),
+            Msg::InitAlreadyThere(config) => pick(
+                format!("{config} bestaat al; dit is al een kennisbank"),
+                format!("{config} already exists; this is a knowledge base already"),
             ),
             Msg::NextSteps { path, kind, id } => {
                 let branch = format!("{}-{id}", kind.name());

@@ -1,5 +1,6 @@
 //! `pioneers init [DIR]`: creates a knowledge base and lists what it wrote.
 
+use crate::msg::Msg;
 use std::io::Write;
 use std::path::Path;
 
@@ -13,10 +14,9 @@ pub(super) fn run(context: &Context, args: &InitArgs, out: &mut dyn Write) -> Re
         .cwd()
         .join(args.dir.as_deref().unwrap_or(Path::new(".")));
     match init(&dir)? {
-        Outcome::AlreadyThere(config) => Err(Error::Content(format!(
-            "{} already exists; this is a knowledge base already",
-            config.display()
-        ))),
+        Outcome::AlreadyThere(config) => Err(Error::Content(
+            Msg::InitAlreadyThere(config.display().to_string()).text(context.lang()),
+        )),
         Outcome::Created { written, kept } => {
             for file in written {
                 writeln!(out, "created {file}")?;

@@ -1,6 +1,8 @@
 //! The query commands: `<type> list`, `<type> show`, `search` and `stats`. Queries run on
 //! content with errors too; one line on standard error says so.
 
+use crate::lang::Lang;
+use crate::msg::Msg;
 use std::io::{IsTerminal, Write};
 
 use super::{Context, EXIT_OK, Error, Result};
@@ -30,9 +32,9 @@ pub(super) fn themes(context: &Context, command: Themes, out: &mut dyn Write) ->
             filters.extend(status.map(Filter::Status));
             filters.extend(carrier.map(Filter::Carrier));
             filters.extend(tag.map(Filter::Tag));
-            list_documents(kb, DocKind::Theme, filters, &list, out)
+            list_documents(kb, DocKind::Theme, filters, &list, out, context.lang())
         }
-        Themes::Show(args) => show_document(kb, DocKind::Theme, &args, out),
+        Themes::Show(args) => show_document(kb, DocKind::Theme, &args, out, context.lang()),
     }
 }
 
@@ -54,9 +56,9 @@ pub(super) fn sessions(context: &Context, command: Sessions, out: &mut dyn Write
             filters.extend(host.map(Filter::Host));
             filters.extend(theme.map(Filter::Theme));
             filters.extend(year.map(Filter::Year));
-            list_documents(kb, DocKind::Session, filters, &list, out)
+            list_documents(kb, DocKind::Session, filters, &list, out, context.lang())
         }
-        Sessions::Show(args) => show_document(kb, DocKind::Session, &args, out),
+        Sessions::Show(args) => show_document(kb, DocKind::Session, &args, out, context.lang()),
     }
 }
 
@@ -70,9 +72,18 @@ pub(super) fn retrospectives(
     match command {
         Retrospectives::List { session, list } => {
             let filters = session.map(Filter::Session).into_iter().collect();
-            list_documents(kb, DocKind::Retrospective, filters, &list, out)
+            list_documents(
+                kb,
+                DocKind::Retrospective,
+                filters,
+                &list,
+                out,
+                context.lang(),
+            )
         }
-        Retrospectives::Show(args) => show_document(kb, DocKind::Retrospective, &args, out),
+        Retrospectives::Show(args) => {
+            show_document(kb, DocKind::Retrospective, &args, out, context.lang())
+        }
     }
 }
 
@@ -86,9 +97,18 @@ pub(super) fn organisations(
     match command {
         Organisations::List { kind, list } => {
             let filters = kind.map(Filter::Kind).into_iter().collect();
-            list_documents(kb, DocKind::Organisation, filters, &list, out)
+            list_documents(
+                kb,
+                DocKind::Organisation,
+                filters,
+                &list,
+                out,
+                context.lang(),
+            )
         }
-        Organisations::Show(args) => show_document(kb, DocKind::Organisation, &args, out),
+        Organisations::Show(args) => {
+            show_document(kb, DocKind::Organisation, &args, out, context.lang())
+        }
     }
 }
 
@@ -132,12 +152,12 @@ pub(super) fn stats(context: &Context, args: &StatsArgs, out: &mut dyn Write) ->
 /// The knowledge base, after a warning when files in it have problems.
 fn knowledge_base(context: &Context) -> Result<&'static KnowledgeBase> {
     let kb = context.knowledge_base()?;
-    warn_about_problems(kb);
+    warn_about_problems(kb, context.lang());
     Ok(kb)
 }
 
 /// Queries run on content with errors; one line on standard error says so.
-fn warn_about_problems(kb: &KnowledgeBase) {
+fn warn_about_problems(kb: &KnowledgeBase, lang: Lang) {
     let diagnostics = crate::validate::validate(kb);
     let mut files: Vec<&str> = diagnostics
         .iter()
@@ -145,10 +165,8 @@ fn warn_about_problems(kb: &KnowledgeBase) {
         .map(|d| d.file.as_str())
         .collect();
     files.dedup();
-    match files.len() {
-        0 => {}
-        1 => eprintln!("warning: 1 file has problems; run `pioneers validate` to see them"),
-        n => eprintln!("warning: {n} files have problems; run `pioneers validate` to see them"),
+    if !files.is_empty() {
+        eprintln!("{}", Msg::FilesHaveProblems(files.len()).text(lang));
     }
 }
 
@@ -159,10 +177,11 @@ fn list_documents(
     filters: Vec<Filter>,
     args: &ListArgs,
     out: &mut dyn Write,
+    lang: Lang,
 ) -> Result {
     for (ref_kind, id) in filters.iter().filter_map(Filter::reference) {
         if kb.get(ref_kind, id).is_none() {
-            return Err(Error::Content(no_such(kb, ref_kind, id)));
+            return Err(Error::Content(no_such(kb, ref_kind, id, lang)));
         }
     }
     let expr = match &args.filter {
@@ -180,14 +199,13 @@ fn list_documents(
         && !is_field(kind, sort)
     {
         let names: Vec<_> = fields(kind).into_iter().map(|(n, _)| n).collect();
-        let hint = closest(sort, names.iter().copied()).map_or_else(
-            || format!("sortable fields: {}", names.join(", ")),
-            |c| format!("did you mean `{c}`?"),
-        );
-        return Err(Error::Usage(format!(
-            "cannot sort {}s on `{sort}`; {hint}",
-            kind.name()
-        )));
+        let message = Msg::CannotSortOn {
+            kind,
+            field: escape_control(sort).into_owned(),
+            closest: closest(sort, names.iter().copied()).map(str::to_string),
+            fields: names,
+        };
+        return Err(Error::Usage(message.text(lang)));
     }
     let query = ListQuery {
         filters,
@@ -207,9 +225,10 @@ fn show_document(
     kind: DocKind,
     args: &ShowArgs,
     out: &mut dyn Write,
+    lang: Lang,
 ) -> Result {
     let Some(doc) = kb.get(kind, &args.id) else {
-        return Err(Error::Content(no_such(kb, kind, &args.id)));
+        return Err(Error::Content(no_such(kb, kind, &args.id, lang)));
     };
     match args.format {
         ShowFormat::Json => write_json(out, &show::json(kb, doc))?,
@@ -219,14 +238,14 @@ fn show_document(
 }
 
 /// "no theme `x`; did you mean `y`?"
-fn no_such(kb: &KnowledgeBase, kind: DocKind, id: &str) -> String {
+fn no_such(kb: &KnowledgeBase, kind: DocKind, id: &str, lang: Lang) -> String {
     let ids = kb.index.ids(kind).iter().map(String::as_str);
-    let suggestion = closest(id, ids);
-    let id = escape_control(id);
-    match suggestion {
-        Some(c) => format!("no {kind} `{id}`; did you mean `{}`?", escape_control(c)),
-        None => format!("no {kind} `{id}`"),
+    Msg::NoSuchDocument {
+        kind,
+        id: escape_control(id).into_owned(),
+        closest: closest(id, ids).map(|c| escape_control(c).into_owned()),
     }
+    .text(lang)
 }
 
 /// The terminal's width when standard output is one.

@@ -1,6 +1,8 @@
 //! `pioneers render`: checks the content, works out the site's options and writes the
 //! site into a folder that a render made (or an empty one).
 
+use crate::lang::Lang;
+use crate::msg::Msg;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -21,9 +23,9 @@ pub(super) fn run(context: &Context, args: &RenderArgs, out: &mut dyn Write) -> 
         .filter(|d| d.severity() == Severity::Error)
         .count();
     if errors > 0 && !args.allow_errors {
-        return Err(Error::Content(format!(
-            "the content has {errors} errors; nothing was rendered (run `pioneers validate`, or render with --allow-errors)"
-        )));
+        return Err(Error::Content(
+            Msg::RenderRefused(errors).text(context.lang()),
+        ));
     }
     let options = SiteOptions {
         title: kb
@@ -31,7 +33,7 @@ pub(super) fn run(context: &Context, args: &RenderArgs, out: &mut dyn Write) -> 
             .title
             .clone()
             .unwrap_or_else(|| "Pioniersnetwerk Open Overheid".into()),
-        base_url: base_url(kb, args)?,
+        base_url: base_url(kb, args, context.lang())?,
         lang: crate::lang::for_site(context.lang_flag(), kb.config.language.as_deref()),
     };
     let dir = match &args.out {
@@ -41,29 +43,34 @@ pub(super) fn run(context: &Context, args: &RenderArgs, out: &mut dyn Write) -> 
     refuse_output_inside_sources(&kb.root, &dir)?;
     match replace_dir(&dir, |sink| build(kb, &options, sink))? {
         Ok(count) => {
-            writeln!(out, "wrote {count} files to {}", dir.display())?;
+            let wrote = Msg::RenderWrote {
+                count,
+                dir: dir.display().to_string(),
+            };
+            writeln!(out, "{}", wrote.text(context.lang()))?;
             Ok(EXIT_OK)
         }
-        Err(Refusal::NotOurs(path)) => Err(Error::Content(format!(
-            "{} is not empty and was not made by `pioneers render` (it has no {MARKER}); nothing was written",
-            path.display(),
-        ))),
+        Err(Refusal::NotOurs(path)) => Err(Error::Content(
+            Msg::RenderNotOurs {
+                dir: path.display().to_string(),
+                marker: MARKER,
+            }
+            .text(context.lang()),
+        )),
     }
 }
 
 /// `--base-url`, else `base_url` in `pioneers.toml`, ending in `/`; without one, a note says
 /// what is missing.
-fn base_url(kb: &KnowledgeBase, args: &RenderArgs) -> Result<Option<String>> {
+fn base_url(kb: &KnowledgeBase, args: &RenderArgs, lang: Lang) -> Result<Option<String>> {
     match args.base_url.clone().or_else(|| kb.config.base_url.clone()) {
-        Some(url) if !crate::kb::schema::is_web_url(&url) => Err(Error::Usage(format!(
-            "the base URL `{url}` is not an absolute http(s) URL"
-        ))),
+        Some(url) if !crate::kb::schema::is_web_url(&url) => {
+            Err(Error::Usage(Msg::RenderBadBaseUrl(url).text(lang)))
+        }
         Some(url) if url.ends_with('/') => Ok(Some(url)),
         Some(url) => Ok(Some(format!("{url}/"))),
         None => {
-            eprintln!(
-                "note: no base_url in pioneers.toml or --base-url: feeds use relative links and there is no sitemap"
-            );
+            eprintln!("{}", Msg::RenderNoBaseUrl.text(lang));
             Ok(None)
         }
     }

@@ -345,3 +345,26 @@ fn every_list_has_examples_in_its_help() {
     assert!(network(&["search", "--help"]).stdout.contains("Examples:"));
     assert!(network(&["stats", "--help"]).stdout.contains("Examples:"));
 }
+
+/// Errors of the query commands speak the knowledge base's language.
+#[test]
+fn an_unknown_id_is_reported_in_dutch_with_a_suggestion() {
+    let output = Test::fixture("clean")
+        .env("PIONEERS_LANG", "nl")
+        .args(["themes", "show", "open-wbo"])
+        .run();
+    assert_eq!(output.status, Some(1));
+    assert_eq!(
+        output.stderr,
+        "fout: geen thema `open-wbo`; bedoel je `open-wob`?\n"
+    );
+    let sort = Test::fixture("clean")
+        .env("PIONEERS_LANG", "nl")
+        .args(["themes", "list", "--sort", "titel"])
+        .run();
+    assert_eq!(sort.status, Some(2));
+    assert_eq!(
+        sort.stderr,
+        "fout: Thema's kunnen niet gesorteerd worden op `titel`; bedoel je `title`?\n"
+    );
+}
