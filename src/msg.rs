@@ -1079,17 +1079,17 @@ impl Msg {
             } => {
                 let (bedoel, mean) = match closest {
                     Some(c) => (
-                        format!("; bedoel je `{flag} {c}`?"),
-                        format!("; did you mean `{flag} {c}`?"),
+                        format!(" (bedoel je `{flag} {c}`?)"),
+                        format!(" (did you mean `{flag} {c}`?)"),
                     ),
                     None => (
                         format!(
-                            "; de bestaande staan in content/{}/ (of kijk met `pioneers {} list`)",
+                            " (de bestaande staan in content/{}/, of kijk met `pioneers {} list`)",
                             kind.folder(),
                             kind.folder()
                         ),
                         format!(
-                            "; the existing ones are in content/{}/ (or see `pioneers {} list`)",
+                            " (the existing ones are in content/{}/, or see `pioneers {} list`)",
                             kind.folder(),
                             kind.folder()
                         ),
@@ -1195,7 +1195,7 @@ impl Msg {
                 format!("{config} already exists; this is a knowledge base already"),
             ),
             Msg::NextSteps { path, kind, id } => {
-                let branch = format!("{}-{id}", kind.name());
+                let branch = format!("{}-{id}", pick(kind_nl(*kind).into(), kind.name().into()));
                 let text_step = if *kind == DocKind::Retrospective {
                     pick(
                         format!("open {path} en beantwoord de vragen onder de tussenkoppen"),

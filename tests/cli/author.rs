@@ -181,7 +181,7 @@ fn new_checks_references_before_anything_else() {
     assert_eq!(output.status, Some(1), "{}", output.stderr);
     assert_eq!(
         output.stderr,
-        "error: `--session 2017-09-18-kick-of`: there is no session `2017-09-18-kick-of`; did you mean `--session 2017-09-18-kick-off`?; nothing was written\n"
+        "error: `--session 2017-09-18-kick-of`: there is no session `2017-09-18-kick-of` (did you mean `--session 2017-09-18-kick-off`?); nothing was written\n"
     );
     let dutch = Test::fixture("clean")
         .env("PIONEERS_LANG", "nl")
@@ -199,8 +199,8 @@ fn new_checks_references_before_anything_else() {
     assert_eq!(dutch.status, Some(1), "{}", dutch.stderr);
     assert_eq!(
         dutch.stderr,
-        "fout: `--carriers utrech`: er is geen organisatie `utrech`; bedoel je `--carriers utrecht`?; er is niets geschreven\n\
-         `--carriers nergens`: er is geen organisatie `nergens`; de bestaande staan in content/organisations/ (of kijk met `pioneers organisations list`); er is niets geschreven\n"
+        "fout: `--carriers utrech`: er is geen organisatie `utrech` (bedoel je `--carriers utrecht`?); er is niets geschreven\n\
+         `--carriers nergens`: er is geen organisatie `nergens` (de bestaande staan in content/organisations/, of kijk met `pioneers organisations list`); er is niets geschreven\n"
     );
 }
 
@@ -221,7 +221,7 @@ fn new_says_what_to_do_next() {
     assert_eq!(output.stdout, "content/themes/open-data.md\n");
     assert_eq!(
         output.stderr,
-        "Volgende stappen:\n  1. open content/themes/open-data.md en schrijf de tekst onder de tweede regel `---`\n  2. controleer het: pioneers validate\n  3. stel het voor in een pull request:\n     git switch -c theme-open-data && git add content/themes/open-data.md && git commit -m \"Thema open-data\" && git push -u origin theme-open-data\n"
+        "Volgende stappen:\n  1. open content/themes/open-data.md en schrijf de tekst onder de tweede regel `---`\n  2. controleer het: pioneers validate\n  3. stel het voor in een pull request:\n     git switch -c thema-open-data && git add content/themes/open-data.md && git commit -m \"Thema open-data\" && git push -u origin thema-open-data\n"
     );
 }
 
