@@ -83,6 +83,12 @@ pub enum Command {
     /// Render the knowledge base as an accessible static website with feeds and data.
     #[command(after_help = RENDER_EXAMPLES)]
     Render(RenderArgs),
+    /// Preview the site while writing: build it in memory, serve it, rebuild and reload on
+    /// every change.
+    #[command(
+        after_help = "Examples:\n  pioneers serve                 (then open the address it prints)\n  pioneers serve --port 0 --open"
+    )]
+    Serve(ServeArgs),
     /// Print the network (organisations and the themes they carry) for other tools.
     #[command(
         after_help = "Examples:\n  pioneers graph | dot -Tsvg > netwerk.svg\n  pioneers graph --format mermaid"
@@ -91,6 +97,20 @@ pub enum Command {
     /// Print the man page (roff).
     #[command(after_help = "Example:\n  pioneers man > pioneers.1 && man ./pioneers.1")]
     Man,
+}
+
+/// Options of `serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port (0: a free one).
+    #[arg(long, default_value_t = 4000)]
+    pub port: u16,
+    /// The address to listen on; anything but loopback makes the preview visible to others.
+    #[arg(long, default_value = "127.0.0.1", value_name = "ADDR")]
+    pub bind: std::net::IpAddr,
+    /// Open the site in the browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 /// Options of `render`.

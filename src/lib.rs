@@ -17,6 +17,7 @@ pub mod msg;
 pub mod query;
 pub mod render;
 pub mod report;
+pub mod serve;
 pub mod suggest;
 pub mod text;
 pub mod validate;

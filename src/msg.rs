@@ -461,6 +461,19 @@ pub enum Msg {
     },
     /// A query runs on content with errors in this many files.
     FilesHaveProblems(usize),
+    /// `serve`: where the site is served.
+    ServeListening(String),
+    /// `serve`: listening beyond this computer.
+    ServeNotLoopback(String),
+    /// `serve`: a build is done.
+    ServeBuilt {
+        /// Files of the site.
+        files: usize,
+        /// Errors in the content.
+        errors: usize,
+        /// Warnings.
+        warnings: usize,
+    },
     /// `init`: there is a knowledge base already.
     InitAlreadyThere(String),
     /// `new`: what to do after writing `path`.
@@ -1190,6 +1203,41 @@ impl Msg {
                     format!("warning: {n} files have problems; run `pioneers validate` to see them")
                 },
             ),
+            Msg::ServeListening(url) => pick(
+                format!("de site staat klaar op {url} (stoppen: Ctrl-C)"),
+                format!("serving the site at {url} (stop: Ctrl-C)"),
+            ),
+            Msg::ServeNotLoopback(address) => pick(
+                format!(
+                    "let op: {address} is niet alleen deze computer; anderen op het netwerk kunnen de voorvertoning zien"
+                ),
+                format!(
+                    "warning: {address} is not just this computer; others on the network can see the preview"
+                ),
+            ),
+            Msg::ServeBuilt {
+                files,
+                errors,
+                warnings,
+            } => {
+                let count = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
+                pick(
+                    format!(
+                        "site gebouwd: {}; {}, {}",
+                        count(*files, "bestand", "bestanden"),
+                        count(*errors, "fout", "fouten"),
+                        count(*warnings, "waarschuwing", "waarschuwingen")
+                    ),
+                    format!(
+                        "site built: {}; {}, {}",
+                        count(*files, "file", "files"),
+                        count(*errors, "error", "errors"),
+                        count(*warnings, "warning", "warnings")
+                    ),
+                )
+            }
             Msg::InitAlreadyThere(config) => pick(
                 format!("{config} bestaat al; dit is al een kennisbank"),
                 format!("{config} already exists; this is a knowledge base already"),

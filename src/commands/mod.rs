@@ -13,6 +13,7 @@ mod new;
 mod query;
 mod render;
 mod schema;
+mod serve;
 mod validate;
 
 use std::io::Write;
@@ -83,6 +84,7 @@ fn execute(cli: Cli, context: &Context) -> Result {
         Command::Schema(args) => schema::run(&args, &mut out)?,
         Command::Completions(args) => completions::run(&args, &mut out)?,
         Command::Render(args) => render::run(context, &args, &mut out)?,
+        Command::Serve(args) => serve::run(context, &args, &mut out)?,
         Command::Graph(args) => graph::run(context, &args, &mut out)?,
         Command::Man => man::run(&mut out)?,
     };

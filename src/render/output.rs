@@ -3,7 +3,7 @@
 //! two files at one path, and one render of DIR at a time (a lock beside it). Temporary
 //! folders left by a render that was killed are removed by the next.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fs::{File, TryLockError};
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
@@ -30,11 +30,14 @@ pub enum Refusal {
     NotOurs(PathBuf),
 }
 
-/// Where a render puts its files: the temporary folder that becomes DIR.
+/// Where a render puts its files: the temporary folder that becomes DIR, or memory (for
+/// `serve`).
 pub struct Sink {
     dir: PathBuf,
     /// Every path written so far, so that no file replaces another.
     written: Mutex<HashSet<String>>,
+    /// The files, when the site is kept in memory.
+    memory: Option<Mutex<BTreeMap<String, Vec<u8>>>>,
 }
 
 impl Sink {
@@ -42,12 +45,37 @@ impl Sink {
         Sink {
             dir,
             written: Mutex::new(HashSet::new()),
+            memory: None,
         }
+    }
+
+    /// A sink that keeps every file in memory; [`Sink::into_files`] gives them.
+    pub fn in_memory() -> Self {
+        Sink {
+            dir: PathBuf::new(),
+            written: Mutex::new(HashSet::new()),
+            memory: Some(Mutex::new(BTreeMap::new())),
+        }
+    }
+
+    /// The files of an in-memory sink, by path (empty for one that wrote to a folder).
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.memory
+            .and_then(|files| files.into_inner().ok())
+            .unwrap_or_default()
     }
 
     /// Writes one file (from any thread); refuses paths that would leave the folder and a
     /// second file at a path already written.
     pub fn write(&self, file: OutFile) -> Result<()> {
+        if let Some(files) = &self.memory {
+            self.claim_name(&file.path)?;
+            files
+                .lock()
+                .map_err(|_| anyhow::anyhow!("a thread writing the site failed"))?
+                .insert(file.path, file.bytes);
+            return Ok(());
+        }
         let path = self.claim(&file.path)?;
         std::fs::write(&path, &file.bytes)
             .with_context(|| format!("cannot write {}", path.display()))
@@ -56,6 +84,15 @@ impl Sink {
     /// Writes the file at `rel` with what `from` gives, without holding it in memory; the
     /// same checks as [`Sink::write`].
     pub fn copy(&self, rel: &str, mut from: impl Read) -> Result<()> {
+        if self.memory.is_some() {
+            let mut bytes = Vec::new();
+            from.read_to_end(&mut bytes)
+                .with_context(|| format!("cannot read {rel}"))?;
+            return self.write(OutFile {
+                path: rel.to_string(),
+                bytes,
+            });
+        }
         let path = self.claim(rel)?;
         let mut to =
             File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
@@ -66,6 +103,17 @@ impl Sink {
 
     /// Records `rel` as written and makes its folder; the full path to write.
     fn claim(&self, rel: &str) -> Result<PathBuf> {
+        self.claim_name(rel)?;
+        let path = self.dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create {}", parent.display()))?;
+        }
+        Ok(path)
+    }
+
+    /// Records `rel` as written: a plain relative path, written once.
+    fn claim_name(&self, rel: &str) -> Result<()> {
         let relative = Path::new(rel);
         if relative.as_os_str().is_empty()
             || relative
@@ -84,12 +132,7 @@ impl Sink {
                 "two files of the site would be written at {rel}; the render is stopped and nothing was replaced"
             );
         }
-        let path = self.dir.join(relative);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
-        }
-        Ok(path)
+        Ok(())
     }
 
     /// How many files were written.

@@ -13,6 +13,7 @@ mod props;
 mod query;
 mod render;
 mod reports;
+mod serve;
 mod ship;
 mod support;
 mod validate;

@@ -1,0 +1,277 @@
+//! The HTTP side of `serve`: GET and HEAD of the files of the latest build (never of the
+//! file system), the live-reload event stream, and the script and problem banner added to
+//! pages on their way out (the built site itself stays script-free).
+
+use std::io::{Read, Write};
+use std::sync::Arc;
+use std::time::Duration;
+
+use percent_encoding::percent_decode_str;
+use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+
+use super::site::{Built, Shared};
+use crate::render::escape::escape_html;
+
+/// The path of the event stream that tells open pages to reload.
+pub const EVENTS: &str = "/__pioneers/events";
+
+/// Answers requests until the server stops.
+pub fn serve(server: &Server, shared: &Arc<Shared>) {
+    for request in server.incoming_requests() {
+        if request.url() == EVENTS && *request.method() == Method::Get {
+            let shared = Arc::clone(shared);
+            // A page holds its stream open for as long as it is shown: a thread of its own.
+            std::thread::spawn(move || events(request, &shared));
+        } else {
+            answer(request, &shared.current());
+        }
+    }
+}
+
+fn answer(request: Request, built: &Built) {
+    let head = match request.method() {
+        Method::Get => false,
+        Method::Head => true,
+        _ => {
+            let mut response = text_response(405, "only GET and HEAD\n");
+            if let Some(h) = header("Allow", "GET, HEAD") {
+                response.add_header(h);
+            }
+            let _ = request.respond(response);
+            return;
+        }
+    };
+    let found = site_path(request.url()).and_then(|path| {
+        built
+            .files
+            .get(&path)
+            .map(|bytes| (path.clone(), bytes))
+            .or_else(|| {
+                let index = format!("{}/index.html", path.trim_end_matches('/'));
+                built.files.get(&index).map(|bytes| (index, bytes))
+            })
+    });
+    let (path, bytes) = match found {
+        Some((path, bytes)) => {
+            let page = page(&path, bytes, built);
+            (path, page)
+        }
+        None => {
+            let _ = request.respond(text_response(404, "not found\n"));
+            return;
+        }
+    };
+    let length = bytes.len();
+    let body: Box<dyn Read + Send> = if head {
+        Box::new(std::io::empty())
+    } else {
+        Box::new(std::io::Cursor::new(bytes))
+    };
+    let response = Response::new(
+        StatusCode(200),
+        [
+            header("Content-Type", content_type(&path)),
+            header("Cache-Control", "no-store"),
+            header("X-Content-Type-Options", "nosniff"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+        body,
+        Some(length),
+        None,
+    );
+    let _ = request.respond(response);
+}
+
+/// The path in the site that a request's URL names: percent-decoded, without query or
+/// fragment, `index.html` for a folder; `None` for anything that could leave the site
+/// (`..`, backslashes, empty or dot segments, NUL).
+pub fn site_path(url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let decoded = percent_decode_str(path).decode_utf8().ok()?;
+    let decoded = decoded.strip_prefix('/')?;
+    if decoded.contains(['\\', '\0']) {
+        return None;
+    }
+    let segments: Vec<&str> = decoded.split('/').collect();
+    let (last, folders) = segments.split_last()?;
+    if folders.iter().any(|s| s.is_empty() || s.starts_with('.')) || last.starts_with('.') {
+        return None;
+    }
+    Some(if last.is_empty() {
+        format!("{decoded}index.html")
+    } else {
+        decoded.to_string()
+    })
+}
+
+/// The bytes to send for `path`: an HTML page gets the banner of problems and the reload
+/// script; everything else goes as built.
+fn page(path: &str, bytes: &[u8], built: &Built) -> Vec<u8> {
+    if !path.ends_with(".html") {
+        return bytes.to_vec();
+    }
+    let html = String::from_utf8_lossy(bytes);
+    let banner = banner(built);
+    let script = format!(
+        "<script>new EventSource(\"{EVENTS}\").onmessage = function () {{ location.reload(); }};</script>"
+    );
+    let with_banner = match html.find("<main") {
+        Some(at) => format!("{}{banner}{}", &html[..at], &html[at..]),
+        None => format!("{banner}{html}"),
+    };
+    match with_banner.rfind("</body>") {
+        Some(at) => format!("{}{script}{}", &with_banner[..at], &with_banner[at..]),
+        None => format!("{with_banner}{script}"),
+    }
+    .into_bytes()
+}
+
+/// The list of the content's problems (or why the build failed), or nothing.
+fn banner(built: &Built) -> String {
+    if built.problems.is_empty() && built.failure.is_none() {
+        return String::new();
+    }
+    let mut items = String::new();
+    if let Some(failure) = &built.failure {
+        items.push_str(&format!("<li>{}</li>", escape_html(failure)));
+    }
+    for p in &built.problems {
+        let help = p
+            .help
+            .as_ref()
+            .map(|h| format!("<br><small>{}</small>", escape_html(h)))
+            .unwrap_or_default();
+        items.push_str(&format!(
+            "<li><code>{}</code> {}[{}]: {}{help}</li>",
+            escape_html(&p.place),
+            p.severity,
+            p.code,
+            escape_html(&p.message)
+        ));
+    }
+    format!(
+        "<div role=\"alert\" style=\"border:3px solid #b00;background:#fff4f4;color:#000;padding:0.5rem 1rem;margin:1rem\"><ul>{items}</ul></div>"
+    )
+}
+
+/// A `text/event-stream` that sends `reload` after every new build, until the page goes.
+/// Written straight to the connection, each event flushed at once.
+fn events(request: Request, shared: &Shared) {
+    let mut generation = shared.current().generation;
+    let mut writer = request.into_writer();
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n: connected\n\n";
+    if send(&mut writer, head.as_bytes()).is_err() {
+        return;
+    }
+    loop {
+        let newer = shared.wait_newer(generation, Duration::from_secs(15));
+        let event: &[u8] = if newer > generation {
+            generation = newer;
+            b"data: reload\n\n"
+        } else {
+            // A comment now and then: a closed page shows as a failed write.
+            b": waiting\n\n"
+        };
+        if send(&mut writer, event).is_err() {
+            return;
+        }
+    }
+}
+
+fn send(writer: &mut dyn Write, bytes: &[u8]) -> std::io::Result<()> {
+    writer.write_all(bytes)?;
+    writer.flush()
+}
+
+fn content_type(path: &str) -> &'static str {
+    let extension = path.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    match extension.as_deref() {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("atom") => "application/atom+xml; charset=utf-8",
+        Some("ics") => "text/calendar; charset=utf-8",
+        Some("json") => "application/json",
+        Some("xml") => "application/xml; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("gif") => "image/gif",
+        Some("webp") => "image/webp",
+        Some("pdf") => "application/pdf",
+        Some("txt" | "md") => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+/// The header `name: value`; both are ASCII constants here, so it always exists (a
+/// malformed one would be left out rather than stop the server).
+fn header(name: &str, value: &str) -> Option<Header> {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+}
+
+/// A plain-text answer with `status`.
+fn text_response(status: u16, text: &str) -> Response<std::io::Cursor<Vec<u8>>> {
+    let mut response = Response::from_string(text).with_status_code(status);
+    if let Some(h) = header("Content-Type", "text/plain; charset=utf-8") {
+        response.add_header(h);
+    }
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_stay_inside_the_site() {
+        assert_eq!(site_path("/").as_deref(), Some("index.html"));
+        assert_eq!(site_path("/themes/").as_deref(), Some("themes/index.html"));
+        assert_eq!(
+            site_path("/themes/open-wob.html?x=1#a").as_deref(),
+            Some("themes/open-wob.html")
+        );
+        assert_eq!(site_path("/th%C3%A9ma.html").as_deref(), Some("théma.html"));
+        for bad in [
+            "/../etc/passwd",
+            "/themes/../../x",
+            "/%2e%2e/x",
+            "/%2E%2E%2Fx",
+            "/themes\\..\\x",
+            "/themes%5C..%5Cx",
+            "//etc/passwd",
+            "/.git/config",
+            "/a/.hidden/x",
+            "/%00",
+            "relative",
+        ] {
+            assert_eq!(site_path(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn pages_get_the_banner_and_the_script_and_other_files_do_not() {
+        let built = Built {
+            problems: vec![super::super::site::Problem {
+                severity: "fout",
+                code: "unknown-field",
+                place: "content/themes/a.md:2:1".into(),
+                message: "onbekend veld `<x>`".into(),
+                help: Some("bedoel je `title`?".into()),
+            }],
+            ..Built::default()
+        };
+        let html = String::from_utf8(page(
+            "index.html",
+            b"<html><body><main>x</main></body></html>",
+            &built,
+        ))
+        .expect("utf-8");
+        assert!(html.contains("role=\"alert\""), "{html}");
+        assert!(html.contains("onbekend veld `&lt;x&gt;`"), "{html}");
+        assert!(html.find("role=\"alert\"") < html.find("<main"), "{html}");
+        assert!(html.contains(EVENTS));
+        assert_eq!(page("style.css", b"a{}", &built), b"a{}");
+    }
+}

@@ -1,0 +1,125 @@
+//! `pioneers serve`: the site built in memory and served over HTTP on loopback, built again
+//! when the knowledge base changes, with open pages reloaded and the content's problems
+//! shown on every page. Nothing is written into the knowledge base.
+
+mod http;
+mod site;
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
+use time::Date;
+
+use crate::lang::Lang;
+use site::Shared;
+pub use site::{Built, summary};
+
+/// What `serve` is asked for.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The knowledge-base root.
+    pub root: PathBuf,
+    /// The day that decides planned and held.
+    pub today: Date,
+    /// The address to listen on (loopback unless told otherwise).
+    pub bind: IpAddr,
+    /// The port; 0 takes a free one.
+    pub port: u16,
+    /// `--lang`, if given.
+    pub lang_flag: Option<Lang>,
+    /// The language of messages.
+    pub lang: Lang,
+}
+
+/// How long changes are gathered before a build: editors save in several steps (a temporary
+/// file, a rename), and `git checkout` changes many files at once.
+const DEBOUNCE: Duration = Duration::from_millis(80);
+
+/// Builds the site, serves it, and builds again on every change until the process ends.
+/// `ready` gets the address once the server listens; `report` each build's summary for the
+/// terminal.
+pub fn run(
+    options: &Options,
+    ready: impl FnOnce(SocketAddr),
+    report: impl Fn(&Built),
+) -> Result<()> {
+    let shared = Arc::new(Shared::new(site::build(options)));
+    report(&shared.current());
+    let server = tiny_http::Server::http(SocketAddr::new(options.bind, options.port))
+        .map_err(|error| anyhow::anyhow!("cannot listen on {}: {error}", options.bind))?;
+    let address = server
+        .server_addr()
+        .to_ip()
+        .context("the server has no IP address")?;
+    ready(address);
+    let server = Arc::new(server);
+    for _ in 0..4 {
+        let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
+        std::thread::spawn(move || http::serve(&server, &shared));
+    }
+    let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
+    let mut debouncer = new_debouncer(DEBOUNCE, tx).context("cannot watch the knowledge base")?;
+    for watched in watched_paths(&options.root) {
+        debouncer
+            .watcher()
+            .watch(&watched, RecursiveMode::Recursive)
+            .with_context(|| format!("cannot watch {}", watched.display()))?;
+    }
+    for events in rx {
+        let relevant = match events {
+            Ok(events) => events.iter().any(|e| is_source(&options.root, &e.path)),
+            Err(_) => true,
+        };
+        if relevant {
+            let built = site::build(options);
+            report(&built);
+            shared.replace(built);
+        }
+    }
+    Ok(())
+}
+
+/// What is watched: the root itself (for `pioneers.toml`, and `content/` or `templates/`
+/// appearing), recursively; [`is_source`] keeps what matters.
+fn watched_paths(root: &Path) -> Vec<PathBuf> {
+    vec![root.to_path_buf()]
+}
+
+/// Whether a change at `path` can change the site: under `content/` or `templates/`, or
+/// `pioneers.toml`; not under `.git/` or any other dot-folder, not a file a render writes.
+fn is_source(root: &Path, path: &Path) -> bool {
+    let Ok(relative) = path.strip_prefix(root) else {
+        return false;
+    };
+    let mut parts = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy());
+    match parts.next().as_deref() {
+        Some("content" | "templates") => !relative
+            .components()
+            .any(|c| c.as_os_str().to_string_lossy().starts_with('.')),
+        Some(crate::kb::root::CONFIG_FILE) => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sources_trigger_a_build() {
+        let root = Path::new("/kb");
+        assert!(is_source(root, Path::new("/kb/content/themes/a.md")));
+        assert!(is_source(root, Path::new("/kb/templates/theme.html")));
+        assert!(is_source(root, Path::new("/kb/pioneers.toml")));
+        assert!(!is_source(root, Path::new("/kb/.git/index")));
+        assert!(!is_source(root, Path::new("/kb/public/index.html")));
+        assert!(!is_source(root, Path::new("/kb/content/.a.md.swp")));
+        assert!(!is_source(root, Path::new("/elsewhere/content/a.md")));
+    }
+}

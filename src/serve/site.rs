@@ -1,0 +1,191 @@
+//! One build of the site in memory, and the latest one shared between the server's threads.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Condvar, Mutex};
+
+use super::Options;
+use crate::diag::{LineIndex, Severity};
+use crate::kb::KnowledgeBase;
+use crate::msg::Msg;
+use crate::render::output::Sink;
+use crate::render::site::{SiteOptions, build as build_site};
+
+/// One problem of the content, as the page banner and the terminal show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// `error` or `warning` in the report's language.
+    pub severity: &'static str,
+    /// The rule code.
+    pub code: &'static str,
+    /// `path:line:column`.
+    pub place: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+/// The site as built from the content at one moment.
+#[derive(Debug, Default)]
+pub struct Built {
+    /// Every file of the site by its path.
+    pub files: BTreeMap<String, Vec<u8>>,
+    /// The content's problems.
+    pub problems: Vec<Problem>,
+    /// Why there is no new site (the knowledge base or a template could not be read); the
+    /// last good files stay served.
+    pub failure: Option<String>,
+    /// Counts 1, 2, … with every build.
+    pub generation: u64,
+}
+
+/// Builds the site of `options.root` in memory, with its problems.
+pub fn build(options: &Options) -> Built {
+    match try_build(options) {
+        Ok(built) => built,
+        Err(error) => Built {
+            failure: Some(format!("{error:#}")),
+            ..Built::default()
+        },
+    }
+}
+
+fn try_build(options: &Options) -> anyhow::Result<Built> {
+    let kb = KnowledgeBase::load(&options.root, options.today)?;
+    let diagnostics = crate::validate::validate(&kb);
+    let words = crate::msg::severity_words(options.lang);
+    let mut indexes: BTreeMap<&str, LineIndex> = BTreeMap::new();
+    let problems = diagnostics
+        .iter()
+        .map(|d| {
+            let text = kb
+                .files
+                .iter()
+                .find(|f| f.path == d.file)
+                .map_or("", |f| f.text.as_str());
+            let index = indexes
+                .entry(d.file.as_str())
+                .or_insert_with(|| LineIndex::new(text));
+            let at = index.locate(d, text).0;
+            Problem {
+                severity: match d.severity() {
+                    Severity::Error => words[0],
+                    Severity::Warning => words[1],
+                },
+                code: d.code.as_str(),
+                place: format!("{}:{}:{}", d.file, at.line, at.column),
+                message: d.message.text(options.lang),
+                help: d.help.as_ref().map(|h| h.text(options.lang)),
+            }
+        })
+        .collect();
+    let site = SiteOptions {
+        title: kb
+            .config
+            .title
+            .clone()
+            .unwrap_or_else(|| "Pioniersnetwerk Open Overheid".into()),
+        base_url: None,
+        lang: crate::lang::for_site(options.lang_flag, kb.config.language.as_deref()),
+    };
+    let sink = Sink::in_memory();
+    build_site(&kb, &site, &sink)?;
+    Ok(Built {
+        files: sink.into_files(),
+        problems,
+        failure: None,
+        generation: 0,
+    })
+}
+
+/// The latest build, and a signal for the pages waiting to reload.
+pub struct Shared {
+    current: Mutex<Arc<Built>>,
+    changed: Condvar,
+}
+
+impl Shared {
+    /// Shares the first build.
+    pub fn new(mut first: Built) -> Self {
+        first.generation = 1;
+        Shared {
+            current: Mutex::new(Arc::new(first)),
+            changed: Condvar::new(),
+        }
+    }
+
+    /// The latest build.
+    pub fn current(&self) -> Arc<Built> {
+        self.current
+            .lock()
+            .map(|built| Arc::clone(&built))
+            .unwrap_or_default()
+    }
+
+    /// Makes `built` the latest and wakes the waiting pages; a failed build keeps the last
+    /// good files.
+    pub fn replace(&self, mut built: Built) {
+        let Ok(mut current) = self.current.lock() else {
+            return;
+        };
+        built.generation = current.generation + 1;
+        if built.failure.is_some() {
+            built.files = current.files.clone();
+        }
+        *current = Arc::new(built);
+        self.changed.notify_all();
+    }
+
+    /// Waits until a build newer than `generation` exists (or `timeout` passes) and gives
+    /// the latest generation.
+    pub fn wait_newer(&self, generation: u64, timeout: std::time::Duration) -> u64 {
+        let Ok(current) = self.current.lock() else {
+            return generation;
+        };
+        match self
+            .changed
+            .wait_timeout_while(current, timeout, |c| c.generation <= generation)
+        {
+            Ok((current, _)) => current.generation,
+            Err(_) => generation,
+        }
+    }
+}
+
+/// What the terminal says after a build: why it failed, or each problem on one line and
+/// a summary.
+pub fn summary(built: &Built, lang: crate::lang::Lang) -> String {
+    if let Some(failure) = &built.failure {
+        return format!("{}: {failure}", crate::msg::severity_words(lang)[0]);
+    }
+    let error = crate::msg::severity_words(lang)[0];
+    let errors = built
+        .problems
+        .iter()
+        .filter(|p| p.severity == error)
+        .count();
+    let mut lines: Vec<String> = built
+        .problems
+        .iter()
+        .map(|p| {
+            let help = p
+                .help
+                .as_ref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
+            format!(
+                "{}: {}[{}]: {}{help}",
+                p.place, p.severity, p.code, p.message
+            )
+        })
+        .collect();
+    lines.push(
+        Msg::ServeBuilt {
+            files: built.files.len(),
+            errors,
+            warnings: built.problems.len() - errors,
+        }
+        .text(lang),
+    );
+    lines.join("\n")
+}

@@ -1,0 +1,184 @@
+//! `pioneers serve`: the real binary on a fixture, fetched over HTTP, edited while it runs.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::{TODAY, Test};
+
+/// The server, stopped when the test ends (also when it fails).
+struct Server {
+    child: Child,
+    address: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `serve --port 0` in `root` and reads the address it prints.
+fn start(root: &std::path::Path) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pioneers"))
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .env("PIONEERS_LANG", "en")
+        .args(["serve", "--port", "0", "--today", TODAY])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("serve starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).expect("a line");
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    Server { child, address }
+}
+
+/// Sends `request` (method and path) and returns the status code and the body.
+fn fetch(server: &Server, method: &str, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(&server.address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("timeout");
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.address
+    )
+    .expect("send");
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    let status = response
+        .split_whitespace()
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(0);
+    let body = response
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_string())
+        .unwrap_or_default();
+    (status, body)
+}
+
+#[test]
+fn serves_the_site_and_rebuilds_on_a_change() {
+    let test = Test::fixture("clean");
+    let server = start(test.root());
+    let (status, home) = fetch(&server, "GET", "/");
+    assert_eq!(status, 200, "{home}");
+    assert!(
+        home.contains("/__pioneers/events"),
+        "the reload script is added"
+    );
+    let (status, page) = fetch(&server, "GET", "/themes/open-wob.html");
+    assert_eq!(status, 200);
+    assert!(page.contains("Open Wob"), "{page}");
+    assert_eq!(fetch(&server, "HEAD", "/themes/open-wob.html").0, 200);
+    assert_eq!(fetch(&server, "GET", "/themes/").0, 200);
+
+    // Edit a title as an editor does (write a temporary file, rename it over the old one).
+    let path = test.root().join("content/themes/open-wob.md");
+    let text = std::fs::read_to_string(&path).expect("read");
+    let temporary = test.root().join("content/themes/.open-wob.md.tmp");
+    std::fs::write(
+        &temporary,
+        text.replace("title: Open Wob", "title: Open Wob Nieuw"),
+    )
+    .expect("write");
+    std::fs::rename(&temporary, &path).expect("rename");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, page) = fetch(&server, "GET", "/themes/open-wob.html");
+        if page.contains("Open Wob Nieuw") {
+            break;
+        }
+        assert!(Instant::now() < deadline, "no rebuild: {page}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+
+    // A problem appears on every page, and the last good site stays served.
+    std::fs::write(
+        test.root().join("content/themes/kapot.md"),
+        "---\ntitle: Kapot\nsummary: S.\nstauts: proposed\n---\n",
+    )
+    .expect("write");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (_, home) = fetch(&server, "GET", "/");
+        if home.contains("role=\"alert\"") {
+            assert!(home.contains("unknown-field"), "{home}");
+            assert!(home.contains("did you mean `status`?"), "{home}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "no banner: {home}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // The knowledge base is left as it was: nothing written into it.
+    assert!(!test.root().join("public").exists());
+}
+
+#[test]
+fn serves_only_the_site() {
+    let test = Test::fixture("clean");
+    std::fs::write(test.root().join("secret.txt"), "geheim").expect("write");
+    let server = start(test.root());
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/%2E%2E%2Fsecret.txt",
+        "/themes/..%5C..%5Csecret.txt",
+        "/secret.txt",
+        "/content/themes/open-wob.md",
+        "/.pioneers-render",
+        "/nope.html",
+    ] {
+        let (status, body) = fetch(&server, "GET", path);
+        assert_eq!(status, 404, "{path}: {body}");
+        assert!(!body.contains("geheim"), "{path}");
+    }
+    assert_eq!(fetch(&server, "POST", "/").0, 405);
+    assert_eq!(fetch(&server, "DELETE", "/index.html").0, 405);
+}
+
+#[test]
+fn open_pages_hear_about_each_build() {
+    let test = Test::fixture("clean");
+    let server = start(test.root());
+    let mut stream = TcpStream::connect(&server.address).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(20)))
+        .expect("timeout");
+    write!(
+        stream,
+        "GET /__pioneers/events HTTP/1.1\r\nHost: {}\r\n\r\n",
+        server.address
+    )
+    .expect("send");
+    let mut reader = BufReader::new(stream);
+    let mut seen = String::new();
+    // Wait until the stream is open before changing anything.
+    while !seen.contains(": connected") {
+        let mut line = String::new();
+        assert!(reader.read_line(&mut line).expect("read") > 0, "{seen}");
+        seen.push_str(&line);
+    }
+    std::fs::write(
+        test.root().join("content/themes/nieuw.md"),
+        "---\ntitle: Nieuw\nsummary: S.\n---\n",
+    )
+    .expect("write");
+    while !seen.contains("data: reload") {
+        let mut line = String::new();
+        assert!(reader.read_line(&mut line).expect("read") > 0, "{seen}");
+        seen.push_str(&line);
+    }
+}
