@@ -75,6 +75,50 @@ pub enum Msg {
     /// Help: close it.
     CloseFrontMatter,
     // [slips-yaml] new variants for YAML and file-name slips go below this line.
+    /// A plain value holds `: `, which YAML reads as a new key.
+    ColonInValue {
+        /// The key whose value it is.
+        key: String,
+    },
+    /// A quoted value that opens with one quote and ends with another (a curly one from a
+    /// word processor, or `"` against `'`).
+    MismatchedQuote {
+        /// The key whose value it is (empty for a list item).
+        key: String,
+        /// The quote that opens it.
+        open: char,
+        /// The quote that ends it.
+        close: char,
+    },
+    /// A quoted value whose closing quote is missing on its line.
+    UnclosedQuote {
+        /// The key whose value it is (empty for a list item).
+        key: String,
+        /// The quote that opens it.
+        open: char,
+    },
+    /// A tab in the indentation (or after a colon), where YAML allows only spaces.
+    TabIndent,
+    /// Help: indent with spaces.
+    UseSpaces,
+    /// `key:value` with no space after the colon.
+    NoSpaceAfterColon {
+        /// The key.
+        key: String,
+    },
+    /// Help: the corrected line (or value), to copy.
+    WriteInstead(String),
+    /// Help for the YAML parser's own words: where to look.
+    CheckQuotesColonsIndentation,
+    /// Help: where the closing `---` goes.
+    CloseFrontMatterAfter {
+        /// The last line of the fields.
+        line: usize,
+    },
+    /// A document file whose extension is not `.md`.
+    NotMdExtension(String),
+    /// Help: the path the file should have (a rename, not a text edit).
+    RenameTo(String),
 
     // --- YAML ---------------------------------------------------------------------------
     /// The YAML parser's own words, for errors no plainer message covers.
@@ -111,7 +155,7 @@ pub enum Msg {
     // --- ids and files --------------------------------------------------------------------
     /// A file name that is not a slug.
     NotAValidId(String),
-    /// Help: the file name it should have.
+    /// Help: the path the file should have, from the root.
     RenameFileTo(String),
     /// A session file that does not start with a date.
     SessionIdWithoutDate(String),
@@ -664,8 +708,65 @@ impl Msg {
                 "end the fields with a line `---`".into(),
             ),
             // [slips-yaml] arms go below this line.
+            Msg::ColonInValue { key } => pick(
+                format!("de waarde van `{key}` bevat `: ` en moet daarom tussen aanhalingstekens"),
+                format!("the value of `{key}` contains `: `, so it needs quotes"),
+            ),
+            Msg::MismatchedQuote { key, open, close } => pick(
+                format!(
+                    "{} begint met `{open}` maar eindigt met `{close}`; gebruik aan beide kanten een recht aanhalingsteken `\"`",
+                    value_of_nl(key)
+                ),
+                format!(
+                    "{} starts with `{open}` but ends with `{close}`; use a straight `\"` on both sides",
+                    value_of_en(key)
+                ),
+            ),
+            Msg::UnclosedQuote { key, open } => pick(
+                format!(
+                    "{} begint met `{open}`, maar het aanhalingsteken wordt op deze regel niet gesloten",
+                    value_of_nl(key)
+                ),
+                format!(
+                    "{} starts with `{open}`, but the quote is not closed on this line",
+                    value_of_en(key)
+                ),
+            ),
+            Msg::TabIndent => pick(
+                "deze regel bevat een tab; in de kop van het document mogen hier alleen spaties staan".into(),
+                "this line has a tab; front matter allows only spaces here".into(),
+            ),
+            Msg::UseSpaces => pick(
+                "gebruik spaties in plaats van de tab (twee spaties per niveau)".into(),
+                "use spaces instead of the tab (two spaces per level)".into(),
+            ),
+            Msg::NoSpaceAfterColon { key } => pick(
+                format!("na de dubbele punt van `{key}` ontbreekt een spatie"),
+                format!("there is no space after the colon of `{key}`"),
+            ),
+            Msg::WriteInstead(line) => pick(format!("schrijf: {line}"), format!("write: {line}")),
+            Msg::CheckQuotesColonsIndentation => pick(
+                "controleer de aanhalingstekens, de dubbele punten en het inspringen op deze regel".into(),
+                "check the quotes, colons and indentation of this line".into(),
+            ),
+            Msg::CloseFrontMatterAfter { line } => pick(
+                format!(
+                    "zet een regel `---` direct onder regel {line}, het laatste veld, boven de tekst"
+                ),
+                format!(
+                    "add a line `---` right after line {line}, the last field, before the text"
+                ),
+            ),
+            Msg::NotMdExtension(name) => pick(
+                format!("de bestandsnaam `{name}` eindigt niet op `.md`"),
+                format!("the file name `{name}` does not end in `.md`"),
+            ),
+            Msg::RenameTo(path) => pick(
+                format!("geef het bestand de naam `{path}` (hernoem het zelf; dit is geen tekstwijziging)"),
+                format!("rename the file to `{path}` (a rename, not a text edit)"),
+            ),
             Msg::YamlParser(words) => pick(
-                format!("de kop van het document is geen geldige YAML: {words}"),
+                format!("de kop van het document klopt hier niet (technische melding: {words})"),
                 words.clone(),
             ),
             Msg::TooDeep { max } => pick(
@@ -704,12 +805,12 @@ impl Msg {
                 format!("`{id}` is geen geldig id"),
                 format!("`{id}` is not a valid id"),
             ),
-            Msg::RenameFileTo(slug) => pick(
+            Msg::RenameFileTo(path) => pick(
                 format!(
-                    "een id bestaat uit kleine letters, cijfers en losse streepjes: noem het bestand `{slug}.md`"
+                    "een id bestaat uit kleine letters, cijfers en losse streepjes: noem het bestand `{path}`"
                 ),
                 format!(
-                    "ids are lowercase letters, digits and single hyphens: rename the file to `{slug}.md`"
+                    "ids are lowercase letters, digits and single hyphens: rename the file to `{path}`"
                 ),
             ),
             Msg::SessionIdWithoutDate(id) => pick(
@@ -1386,6 +1487,24 @@ fn control_name(c: char) -> Option<(&'static str, &'static str)> {
 }
 
 // [slips-yaml] helper functions go below this line.
+
+/// "de waarde van `key`", or "de waarde" for a list item (empty key).
+fn value_of_nl(key: &str) -> String {
+    if key.is_empty() {
+        "de waarde".into()
+    } else {
+        format!("de waarde van `{key}`")
+    }
+}
+
+/// "the value of `key`", or "the value" for a list item (empty key).
+fn value_of_en(key: &str) -> String {
+    if key.is_empty() {
+        "the value".into()
+    } else {
+        format!("the value of `{key}`")
+    }
+}
 
 // [slips-values] helper functions go below this line.
 

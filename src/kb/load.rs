@@ -8,11 +8,11 @@ use std::path::Path;
 use super::access;
 use super::markdown;
 use super::model::{Data, Declared};
-use super::split::{SplitError, split};
+use super::split::{SplitError, closing, split};
 use super::walk::Found;
 use super::yaml::{self, Node, Value};
 use super::{Document, Organisation, Retrospective, Session, SourceFile, Theme};
-use crate::diag::{Code, Diagnostic, LineIndex};
+use crate::diag::{Code, Diagnostic, Fix, LineIndex};
 use crate::kb::schema::DocKind;
 use crate::msg::Msg;
 
@@ -191,14 +191,19 @@ fn parse_front(
             }),
             None => problem.help.clone(),
         };
+        let diagnostic = Diagnostic::new(
+            Code::YamlSyntax,
+            found.rel.clone(),
+            Some(problem.span.clone()),
+            problem.message.clone(),
+        )
+        .with_optional_help(help);
         diagnostics.push(
-            Diagnostic::new(
-                Code::YamlSyntax,
-                found.rel.clone(),
-                Some(problem.span.clone()),
-                problem.message.clone(),
-            )
-            .with_optional_help(help),
+            problem
+                .fixes
+                .iter()
+                .cloned()
+                .fold(diagnostic, Diagnostic::with_fix),
         );
     }
     match parsed.root {
@@ -225,13 +230,26 @@ fn split_diagnostic(found: &Found, text: &str, error: SplitError) -> Diagnostic 
             )
             .with_help(Msg::BeginWithFrontMatter)
         }
-        SplitError::Unclosed(opening) => Diagnostic::new(
-            Code::MissingFrontMatter,
-            rel,
-            Some(opening),
-            Msg::FrontMatterNotClosed,
-        )
-        .with_help(Msg::CloseFrontMatter),
+        SplitError::Unclosed(opening) => {
+            let diagnostic = Diagnostic::new(
+                Code::MissingFrontMatter,
+                rel,
+                Some(opening.clone()),
+                Msg::FrontMatterNotClosed,
+            );
+            match closing(text, &opening) {
+                Some(close) => diagnostic
+                    .with_help(Msg::CloseFrontMatterAfter {
+                        line: close.after_line,
+                    })
+                    .with_fix(Fix {
+                        span: close.at..close.at,
+                        replacement: close.insert,
+                        certain: close.certain,
+                    }),
+                None => diagnostic.with_help(Msg::CloseFrontMatter),
+            }
+        }
     }
 }
 
@@ -241,5 +259,53 @@ fn typed(kind: DocKind, front: &Node) -> Data {
         DocKind::Theme => Data::Theme(Theme::from_front(front)),
         DocKind::Session => Data::Session(Session::from_front(front)),
         DocKind::Retrospective => Data::Retrospective(Retrospective::from_front(front)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    fn diagnostics(text: &str) -> Vec<Diagnostic> {
+        let found = Found {
+            path: "content/themes/open-wob.md".into(),
+            rel: "content/themes/open-wob.md".into(),
+            kind: DocKind::Theme,
+        };
+        from_text(&found, 0, text.to_string()).diagnostics
+    }
+
+    #[test]
+    fn an_unclosed_front_matter_says_where_the_closing_line_goes() {
+        let text = "---\ntitle: Open Wob\nsummary: x\n\nDe tekst.\n";
+        let found = diagnostics(text);
+        assert_eq!(found.len(), 1);
+        let help = found[0].help.as_ref().expect("help");
+        assert_eq!(
+            help.text(Lang::En),
+            "add a line `---` right after line 3, the last field, before the text"
+        );
+        assert_eq!(
+            help.text(Lang::Nl),
+            "zet een regel `---` direct onder regel 3, het laatste veld, boven de tekst"
+        );
+        let fix = &found[0].fixes[0];
+        assert_eq!(
+            (fix.span.clone(), fix.replacement.as_str()),
+            (31..31, "---\n")
+        );
+        assert!(fix.certain);
+    }
+
+    #[test]
+    fn a_yaml_slip_carries_its_fix_into_the_diagnostic() {
+        let text = "---\ntitle: Terugblik: Zwolle\n---\nTekst\n";
+        let found = diagnostics(text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code, Code::YamlSyntax);
+        let fix = &found[0].fixes[0];
+        assert_eq!(&text[fix.span.clone()], "Terugblik: Zwolle");
+        assert_eq!(fix.replacement, "\"Terugblik: Zwolle\"");
     }
 }

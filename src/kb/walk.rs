@@ -110,8 +110,8 @@ fn classify(walked: &mut Walked, path: &Path, rel: String) {
         return;
     }
     if path
-        .file_name()
-        .is_some_and(|n| n.eq_ignore_ascii_case("README.md"))
+        .file_stem()
+        .is_some_and(|n| n.eq_ignore_ascii_case("README"))
     {
         walked.files.insert(rel);
         return;
@@ -127,13 +127,43 @@ fn classify(walked: &mut Walked, path: &Path, rel: String) {
             kind,
         }),
         None => {
-            let folders: Vec<_> = DocKind::ALL.iter().map(|k| k.folder()).collect();
+            let help = match right_path(&rel) {
+                Some(path) => Msg::RenameTo(path),
+                None => Msg::MoveToFolder(DocKind::ALL.iter().map(|k| k.folder()).collect()),
+            };
             walked.diagnostics.push(
                 Diagnostic::new(Code::UnknownFolder, rel, None, Msg::NotInDocumentFolder)
-                    .with_help(Msg::MoveToFolder(folders)),
+                    .with_help(help),
             );
         }
     }
+}
+
+/// Where a Markdown file in a misnamed folder belongs: `content/Terugblikken/Kick Off.md`
+/// goes to `content/retrospectives/kick-off.md`. `None` when the folder names no type.
+fn right_path(rel: &str) -> Option<String> {
+    let mut parts = rel.split('/');
+    let folder = parts.nth(1)?;
+    let name = parts.next_back()?;
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let kind = meant_folder(folder)?;
+    let slug = crate::text::slugify(stem);
+    (!slug.is_empty()).then(|| format!("content/{}/{slug}.md", kind.folder()))
+}
+
+/// The document type a folder name means: the folder in another case, singular, in
+/// American spelling or in Dutch (`Themes`, `retrospective`, `organizations`, `sessies`).
+fn meant_folder(name: &str) -> Option<DocKind> {
+    let name = name.to_lowercase().replace(['\'', '\u{2019}'], "");
+    let kind = match name.as_str() {
+        "organisation" | "organisations" | "organization" | "organizations" | "organisatie"
+        | "organisaties" => DocKind::Organisation,
+        "theme" | "themes" | "thema" | "themas" => DocKind::Theme,
+        "session" | "sessions" | "sessie" | "sessies" => DocKind::Session,
+        "retrospective" | "retrospectives" | "terugblik" | "terugblikken" => DocKind::Retrospective,
+        _ => return None,
+    };
+    Some(kind)
 }
 
 /// The files the site generates at its top level, with what each is.
@@ -202,9 +232,11 @@ fn reserved_diagnostic(rel: &str) -> Option<Diagnostic> {
     )
 }
 
+/// Whether `path` is Markdown: `.md` or `.markdown`, in any case (`invalid-id` asks for
+/// `.md`, rather than such a file being published as a download).
 fn is_markdown(path: &Path) -> bool {
     path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 /// `path` relative to `root`, with `/` separators.
@@ -259,6 +291,62 @@ mod tests {
         let walked = walk(dir.path()).expect("walk");
         let codes: Vec<_> = walked.diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(codes, [Code::UnknownFolder, Code::UnknownFolder]);
+    }
+
+    #[test]
+    fn a_misnamed_folder_shows_the_right_path() {
+        let dir = tree(&[
+            "content/retrospective/2017-09-18-kick-off.md",
+            "content/Terugblikken/2017-09-18 Kick Off.md",
+            "content/thema/open-wob.md",
+            "content/themas/open-data.md",
+            "content/sessies/2017-11-22-utrecht.md",
+            "content/Organisaties/ede.md",
+            "content/notes/x.md",
+        ]);
+        let walked = walk(dir.path()).expect("walk");
+        let helps: Vec<_> = walked
+            .diagnostics
+            .iter()
+            .map(|d| {
+                assert_eq!(d.code, Code::UnknownFolder);
+                assert!(d.fixes.is_empty(), "a rename is not a text edit");
+                let help = d.help.as_ref().expect("help");
+                (
+                    help.text(crate::lang::Lang::En),
+                    help.text(crate::lang::Lang::Nl),
+                )
+            })
+            .collect();
+        let en: Vec<_> = helps.iter().map(|(en, _)| en.as_str()).collect();
+        assert_eq!(
+            en,
+            [
+                "rename the file to `content/organisations/ede.md` (a rename, not a text edit)",
+                "rename the file to `content/retrospectives/2017-09-18-kick-off.md` (a rename, not a text edit)",
+                "move it to content/{organisations,themes,sessions,retrospectives}/",
+                "rename the file to `content/retrospectives/2017-09-18-kick-off.md` (a rename, not a text edit)",
+                "rename the file to `content/sessions/2017-11-22-utrecht.md` (a rename, not a text edit)",
+                "rename the file to `content/themes/open-wob.md` (a rename, not a text edit)",
+                "rename the file to `content/themes/open-data.md` (a rename, not a text edit)",
+            ]
+        );
+        assert_eq!(
+            helps[1].1,
+            "geef het bestand de naam `content/retrospectives/2017-09-18-kick-off.md` (hernoem het zelf; dit is geen tekstwijziging)"
+        );
+    }
+
+    #[test]
+    fn markdown_with_another_extension_is_a_document() {
+        let dir = tree(&[
+            "content/themes/a.MD",
+            "content/themes/b.markdown",
+            "content/themes/README.markdown",
+        ]);
+        let walked = walk(dir.path()).expect("walk");
+        assert_eq!(walked.documents.len(), 2);
+        assert!(walked.files.contains("content/themes/README.markdown"));
     }
 
     #[test]

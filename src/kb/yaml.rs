@@ -10,7 +10,10 @@ use std::ops::Range;
 
 use saphyr_parser::{Event, Parser, ScalarStyle, Span};
 
+use crate::diag::Fix;
 use crate::msg::{Form, Msg};
+
+mod slips;
 
 /// The deepest nesting of sequences and mappings accepted in front matter.
 pub const MAX_DEPTH: usize = 64;
@@ -72,6 +75,8 @@ pub struct YamlProblem {
     pub help: Option<Msg>,
     /// For a repeated key: the byte offset of its first occurrence.
     pub first: Option<usize>,
+    /// Edits that repair it, when a slip was recognised.
+    pub fixes: Vec<Fix>,
 }
 
 /// The result of parsing one front matter: the tree (if it parsed) and every problem.
@@ -237,13 +242,8 @@ pub fn parse(yaml: &str, base: usize) -> Parsed {
         let step = match event {
             Ok((event, span)) => builder.on_event(event, span),
             Err(error) => {
-                let at = builder.offsets.byte(error.marker().index());
-                Err(Box::new(YamlProblem {
-                    span: at..at,
-                    message: Msg::YamlParser(error.info().to_string()),
-                    help: None,
-                    first: None,
-                }))
+                let at = builder.offsets.byte(error.marker().index()) - base;
+                Err(Box::new(slips::diagnose(yaml, base, at, error.info())))
             }
         };
         if let Err(problem) = step {
@@ -256,6 +256,17 @@ pub fn parse(yaml: &str, base: usize) -> Parsed {
         if builder.done {
             break;
         }
+    }
+    if let Some(problem) = builder
+        .root
+        .as_ref()
+        .and_then(|root| slips::parsed_slip(yaml, base, root))
+    {
+        builder.problems.push(problem);
+        return Parsed {
+            root: None,
+            problems: builder.problems,
+        };
     }
     Parsed {
         root: builder.root,
@@ -371,6 +382,7 @@ impl Builder {
                         message: Msg::TooDeep { max: MAX_DEPTH },
                         help: Some(Msg::FewerLevels),
                         first: None,
+                        fixes: Vec::new(),
                     }));
                 }
                 let start = range.start;
@@ -446,6 +458,7 @@ impl Builder {
                 message: Msg::UnknownAlias,
                 help: None,
                 first: None,
+                fixes: Vec::new(),
             })
         };
         // Measured before it is copied: the copy is what must not happen.
@@ -474,6 +487,7 @@ impl Builder {
                 message,
                 help: Some(Msg::WriteValuesOut),
                 first: None,
+                fixes: Vec::new(),
             })
         };
         if cost.nodes > self.alias_budget.nodes {
@@ -516,6 +530,7 @@ impl Builder {
                     message: Msg::DuplicateKey(name.to_string()),
                     help: None,
                     first: Some(first.span.start),
+                    fixes: Vec::new(),
                 });
             } else {
                 seen.insert(name, key);

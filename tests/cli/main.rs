@@ -15,5 +15,6 @@ mod render;
 mod reports;
 mod serve;
 mod ship;
+mod slips_yaml;
 mod support;
 mod validate;
