@@ -235,6 +235,43 @@ pub enum Msg {
     /// Help: how to write a time.
     WriteTime,
     // [slips-values] new variants for date, time, key, list slips go below this line.
+    /// Help: the ISO date a hand-written date means (`write: published: 2024-09-18`).
+    WriteDate {
+        /// The key.
+        name: &'static str,
+        /// The date as `YYYY-MM-DD`.
+        date: String,
+    },
+    /// Help: the `HH:MM` a hand-written time means (`write: start: "14:00"`).
+    WriteTimeAs {
+        /// The key.
+        name: &'static str,
+        /// The time as `HH:MM`.
+        time: String,
+    },
+    /// Help: a key written in Dutch, and its English name.
+    KeyInEnglish {
+        /// The key as written.
+        from: String,
+        /// The field it means.
+        to: &'static str,
+    },
+    /// Help: a key written with capitals, and its lowercase name.
+    KeyInLowercase {
+        /// The key as written.
+        from: String,
+        /// The field it means.
+        to: &'static str,
+    },
+    /// Help: add a missing field, with an example line (`add: authors: [Ana de Vries]`).
+    AddFieldLine {
+        /// The key.
+        name: &'static str,
+        /// A typical value, as it is written.
+        example: String,
+        /// Its type.
+        ty: FieldType,
+    },
     /// A URL that is not a web address.
     InvalidUrl {
         /// The key.
@@ -770,6 +807,26 @@ impl Msg {
                 "write HH:MM on a 24-hour clock, e.g. 14:00".into(),
             ),
             // [slips-values] arms go below this line.
+            Msg::WriteDate { name, date } => pick(
+                format!("schrijf: {name}: {date}"),
+                format!("write: {name}: {date}"),
+            ),
+            Msg::WriteTimeAs { name, time } => pick(
+                format!("schrijf: {name}: \"{time}\""),
+                format!("write: {name}: \"{time}\""),
+            ),
+            Msg::KeyInEnglish { from, to } => pick(
+                format!("schrijf `{to}` in plaats van `{from}`: de namen van de velden zijn Engels"),
+                format!("write `{to}` instead of `{from}`: field names are English"),
+            ),
+            Msg::KeyInLowercase { from, to } => pick(
+                format!("schrijf `{to}` in plaats van `{from}`: de namen van de velden zijn in kleine letters"),
+                format!("write `{to}` instead of `{from}`: field names are lowercase"),
+            ),
+            Msg::AddFieldLine { name, example, ty } => pick(
+                format!("voeg toe: {name}: {example} ({})", field_hint(*ty, Lang::Nl)),
+                format!("add: {name}: {example} ({})", field_hint(*ty, Lang::En)),
+            ),
             Msg::InvalidUrl { name, value } => pick(
                 format!("`{name}` is geen volledig webadres (http of https): `{value}`"),
                 format!("`{name}` is not an absolute http(s) URL: `{value}`"),
@@ -1104,6 +1161,18 @@ fn control_name(c: char) -> Option<(&'static str, &'static str)> {
 // [slips-yaml] helper functions go below this line.
 
 // [slips-values] helper functions go below this line.
+
+/// What a field holds, for the help that adds it: the choices of a word field, else
+/// [`describe`].
+fn field_hint(ty: FieldType, lang: Lang) -> String {
+    match ty {
+        FieldType::Enum(words) => lang.pick(
+            format!("kies een van: {}", words.join(", ")),
+            format!("choose one of: {}", words.join(", ")),
+        ),
+        _ => describe(ty, lang),
+    }
+}
 
 // [fix] helper functions go below this line.
 
