@@ -14,5 +14,6 @@ mod query;
 mod render;
 mod reports;
 mod ship;
+mod slips_values;
 mod support;
 mod validate;
