@@ -123,6 +123,14 @@ mod tests {
         }
     }
 
+    /// Our YAML (1.2) reads a plain `14:00` as text, so it is valid; the fix still writes the
+    /// time quoted, because YAML 1.1 readers (other tools) take it for the number 840.
+    #[test]
+    fn a_plain_hh_mm_is_valid() {
+        assert!(starting("14:00").is_empty());
+        assert!(starting("\"14:00\"").is_empty());
+    }
+
     #[test]
     fn an_hour_at_night_is_read_as_the_afternoon_but_not_certainly() {
         let found = starting("2 uur");

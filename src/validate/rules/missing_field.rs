@@ -177,6 +177,12 @@ mod tests {
             let unknown = check(&crate::validate::rules::unknown_field::UnknownField, &files);
             assert_eq!(unknown.len(), 1, "{key}: {unknown:?}");
         }
+        // In a list entry too: `naam` in a speaker means its missing `name`.
+        let files = with((
+            "content/retrospectives/2017-11-22-utrecht.md",
+            "---\ntitle: T\nsession: 2017-11-22-utrecht\npublished: 2017-11-30\nauthors: [A]\nspeakers:\n  - naam: B\n---\nTekst.\n",
+        ));
+        assert_eq!(check(&MissingField, &files), Vec::<String>::new());
         // An unknown key that means nothing missing leaves the missing field reported.
         let files = with((
             "content/retrospectives/2017-11-22-utrecht.md",

@@ -49,9 +49,9 @@ impl Rule for WrongType {
                 },
             );
             if let (FieldType::List(item), Some(value)) = (ty, node.as_str())
-                && let Some(diag) = as_list(diag.clone(), field, *item, node, value)
+                && let Some((help, fix)) = as_list(field, *item, node, value)
             {
-                out.push(diag);
+                out.push(diag.with_help(help).with_fix(fix));
                 return;
             }
             let help = match (ty, node.as_str()) {
@@ -68,29 +68,22 @@ impl Rule for WrongType {
     }
 }
 
-/// `diag` for a single `value` (at `node`) of the list `field`, with the list it means as
-/// help and as a certain fix: its parts between commas, each quoted where YAML needs it.
-/// `None` for a value over several lines, whose list is not clear.
-fn as_list(
-    diag: Diagnostic,
-    field: &Field,
-    item: FieldType,
-    node: &Node,
-    value: &str,
-) -> Option<Diagnostic> {
+/// The help and the certain fix for a single `value` (at `node`) of the list `field`: the
+/// list of its parts between commas, each quoted where YAML needs it. `None` for a value
+/// over several lines, whose list is not clear.
+fn as_list(field: &Field, item: FieldType, node: &Node, value: &str) -> Option<(Msg, Fix)> {
     let items = comma_items(value)?;
     let inside = flow_items(&items, matches!(item, FieldType::Ref(_)));
-    Some(
-        diag.with_fix(Fix {
-            span: node.span.clone(),
-            replacement: format!("[{inside}]"),
-            certain: true,
-        })
-        .with_help(Msg::WriteAList {
-            name: field.name,
-            value: inside,
-        }),
-    )
+    let fix = Fix {
+        span: node.span.clone(),
+        replacement: format!("[{inside}]"),
+        certain: true,
+    };
+    let help = Msg::WriteAList {
+        name: field.name,
+        value: inside,
+    };
+    Some((help, fix))
 }
 
 /// Whether `node` has the shape `ty` needs.
