@@ -5,7 +5,7 @@
 //! (`18-09-2024`, `18 sept. 2024`, `14.00 uur`), only to say in a diagnostic which
 //! `YYYY-MM-DD` or `HH:MM` they mean and whether that reading is the only one.
 
-use time::{Date, Month, Time};
+use time::{Date, Month, Time, Weekday};
 
 /// Parses a strict `YYYY-MM-DD` that names a real day.
 pub fn parse_date(text: &str) -> Option<Date> {
@@ -59,7 +59,8 @@ impl<T> Reading<T> {
 /// Reads a date written in a Dutch or English notation: numbers separated by `-`, `/`, `.`
 /// or spaces (`18-09-2024`, `18/9/2024`, `18.09.2024`, `2024/09/18`, `2024-9-18`), or with a
 /// month name in Dutch or English, whole or shortened, with or without a dot, in any case
-/// (`18 september 2024`, `18 sept. 2024`, `September 18, 2024`, `18-okt-2024`). `None` when
+/// (`18 september 2024`, `18 sept. 2024`, `September 18, 2024`, `18-okt-2024`), perhaps
+/// after the day of the week (`woensdag 18 september 2024`). `None` when
 /// it is not such a notation or names no real day (`30-02-2024`).
 ///
 /// Day first is the Dutch reading. It is certain when the year comes first, when a month
@@ -121,15 +122,30 @@ fn numeric_date(text: &str) -> Option<Reading<Date>> {
     })
 }
 
-/// `18 september 2024`, `18 sept. 2024`, `September 18, 2024`, `18-okt-2024`.
+/// `18 september 2024`, `18 sept. 2024`, `September 18, 2024`, `18-okt-2024`, and any of
+/// these after the day of the week (`woensdag 18 september 2024`, `Wed, September 18, 2024`):
+/// certain when that is the date's weekday.
 fn named_month_date(text: &str) -> Option<Reading<Date>> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '-' | '/' | '.'))
         .filter(|w| !w.is_empty())
         .collect();
-    let [first, second, third] = words[..] else {
-        return None;
-    };
+    match words[..] {
+        [weekday, first, second, third] => {
+            let weekday = weekday_named(weekday)?;
+            let reading = day_month_year(first, second, third)?;
+            Some(Reading {
+                certain: reading.value.weekday() == weekday,
+                ..reading
+            })
+        }
+        [first, second, third] => day_month_year(first, second, third),
+        _ => None,
+    }
+}
+
+/// The date of three words, one of the first two a month name.
+fn day_month_year(first: &str, second: &str, third: &str) -> Option<Reading<Date>> {
     let (day, month, year) = if let Some(month) = month_named(second) {
         (first, month, third)
     } else if let Some(month) = month_named(first) {
@@ -150,6 +166,29 @@ fn strip_ordinal(day: &str) -> &str {
         .iter()
         .find_map(|suffix| day.strip_suffix(suffix))
         .unwrap_or(day)
+}
+
+/// The weekday a Dutch or English name (or its first two or more letters) names.
+fn weekday_named(word: &str) -> Option<Weekday> {
+    const NAMES: [(&str, &str, Weekday); 7] = [
+        ("maandag", "monday", Weekday::Monday),
+        ("dinsdag", "tuesday", Weekday::Tuesday),
+        ("woensdag", "wednesday", Weekday::Wednesday),
+        ("donderdag", "thursday", Weekday::Thursday),
+        ("vrijdag", "friday", Weekday::Friday),
+        ("zaterdag", "saturday", Weekday::Saturday),
+        ("zondag", "sunday", Weekday::Sunday),
+    ];
+    let word = word.to_lowercase();
+    if word.chars().count() < 2 {
+        return None;
+    }
+    let mut found = NAMES
+        .iter()
+        .filter(|(nl, en, _)| nl.starts_with(&word) || en.starts_with(&word))
+        .map(|(_, _, weekday)| *weekday);
+    let weekday = found.next()?;
+    found.next().is_none().then_some(weekday)
 }
 
 /// The month a Dutch or English name (or its first three or more letters) names.
@@ -322,6 +361,10 @@ mod tests {
         ] {
             assert_eq!(read(text), sure("2024-09-18"), "{text}");
         }
+        assert_eq!(read("woensdag 18 september 2024"), sure("2024-09-18"));
+        assert_eq!(read("wo 18 sep. 2024"), sure("2024-09-18"));
+        assert_eq!(read("Wed, September 18, 2024"), sure("2024-09-18"));
+        assert_eq!(read("donderdag 18 september 2024"), guess("2024-09-18"));
         assert_eq!(read("3 mrt 2024"), sure("2024-03-03"));
         assert_eq!(read("1 MEI 2024"), sure("2024-05-01"));
         assert_eq!(read("1 maart 2024"), sure("2024-03-01"));
@@ -349,6 +392,8 @@ mod tests {
             "",
             "99999999999-1-1",
             "18 sep 24",
+            "d 18 september 2024",
+            "morgen 18 september 2024",
         ] {
             assert_eq!(read_loose_date(text), None, "{text}");
         }
