@@ -263,6 +263,13 @@ pub enum Msg {
         /// The field it means.
         to: &'static str,
     },
+    /// Help: a key that means a field the mapping already has.
+    KeyAlreadyThere {
+        /// The key as written.
+        from: String,
+        /// The field it means.
+        to: &'static str,
+    },
     /// Help: add a missing field, with an example line (`add: authors: [Ana de Vries]`).
     AddFieldLine {
         /// The key.
@@ -822,6 +829,10 @@ impl Msg {
             Msg::KeyInLowercase { from, to } => pick(
                 format!("schrijf `{to}` in plaats van `{from}`: de namen van de velden zijn in kleine letters"),
                 format!("write `{to}` instead of `{from}`: field names are lowercase"),
+            ),
+            Msg::KeyAlreadyThere { from, to } => pick(
+                format!("`{to}` staat er al: haal `{from}` weg, of zet de waarde bij `{to}`"),
+                format!("`{to}` is already there: remove `{from}`, or move its value to `{to}`"),
             ),
             Msg::AddFieldLine { name, example, ty } => pick(
                 format!("voeg toe: {name}: {example} ({})", field_hint(*ty, Lang::Nl)),

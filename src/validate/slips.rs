@@ -144,12 +144,19 @@ pub fn intended_field(name: &str, fields: &'static [Field]) -> Option<Intended> 
 /// Whether an unknown key of the mapping `map` means the field `wanted`: then `unknown-field`
 /// reports the slip, and the field is not also reported missing.
 pub fn meant_by_unknown_key(map: &Node, fields: &'static [Field], wanted: &str) -> bool {
+    unknown_keys_meaning(map, fields, wanted) > 0
+}
+
+/// How many unknown keys of the mapping `map` mean the field `wanted` (`titel` and `Title`
+/// both mean `title`: renaming both would repeat the key, so neither rename is certain).
+pub fn unknown_keys_meaning(map: &Node, fields: &'static [Field], wanted: &str) -> usize {
     map.as_mapping()
         .unwrap_or_default()
         .iter()
         .filter_map(|(key, _)| key.as_str())
         .filter(|name| !fields.iter().any(|f| f.name == *name))
-        .any(|name| intended_field(name, fields).is_some_and(|i| i.field == wanted))
+        .filter(|name| intended_field(name, fields).is_some_and(|i| i.field == wanted))
+        .count()
 }
 
 /// The items of a list written as one value, `Ana de Vries, Piet Jansen`: the parts between

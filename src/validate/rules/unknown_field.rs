@@ -5,9 +5,10 @@
 //! `missing-field` leaves that field to this rule: one slip, one error.
 
 use crate::diag::{Code, Diagnostic, Fix};
+use crate::kb::schema::Field;
 use crate::kb::yaml::Node;
 use crate::msg::Msg;
-use crate::validate::slips::{Intended, KeySlip, intended_field};
+use crate::validate::slips::{Intended, KeySlip, intended_field, unknown_keys_meaning};
 use crate::validate::visit::mappings;
 use crate::validate::{Context, Rule};
 
@@ -33,6 +34,10 @@ impl Rule for UnknownField {
                 }
                 let intended = intended_field(name, fields);
                 let help = match intended {
+                    Some(intended) if map.get(intended.field).is_some() => Msg::KeyAlreadyThere {
+                        from: name.to_string(),
+                        to: intended.field,
+                    },
                     Some(intended) => help(name, intended),
                     None => Msg::TheFieldsAre(fields.iter().map(|f| f.name).collect()),
                 };
@@ -47,7 +52,7 @@ impl Rule for UnknownField {
                         },
                     )
                     .with_help(help);
-                out.push(match intended.and_then(|i| rename(key, map, i)) {
+                out.push(match intended.and_then(|i| rename(key, map, fields, i)) {
                     Some(fix) => diagnostic.with_fix(fix),
                     None => diagnostic,
                 });
@@ -67,12 +72,14 @@ fn help(name: &str, intended: Intended) -> Msg {
 }
 
 /// The edit renaming `key` to the field it means, unless the mapping already has that field
-/// (the rename would repeat a key).
-fn rename(key: &Node, map: &Node, intended: Intended) -> Option<Fix> {
+/// (the rename would repeat a key); not certain when another unknown key of the mapping
+/// means the same field.
+fn rename(key: &Node, map: &Node, fields: &'static [Field], intended: Intended) -> Option<Fix> {
+    let alone = unknown_keys_meaning(map, fields, intended.field) == 1;
     map.get(intended.field).is_none().then(|| Fix {
         span: key.span.clone(),
         replacement: intended.field.to_string(),
-        certain: intended.certain,
+        certain: intended.certain && alone,
     })
 }
 
@@ -193,6 +200,26 @@ mod tests {
         let found = diagnostics(&UnknownField, &files);
         assert_eq!(found.len(), 1);
         assert!(found[0].fixes.is_empty());
+        let help = found[0].help.as_ref().expect("help");
+        assert_eq!(
+            help.text(Lang::En),
+            "`title` is already there: remove `titel`, or move its value to `title`"
+        );
+        assert_eq!(
+            help.text(Lang::Nl),
+            "`title` staat er al: haal `titel` weg, of zet de waarde bij `title`"
+        );
+    }
+
+    #[test]
+    fn two_keys_meaning_one_field_are_not_renamed_with_certainty() {
+        let files = with((
+            RETRO,
+            "---\ntitel: T\nTitle: T\nsession: 2017-11-22-utrecht\npublished: 2017-11-30\nauthors: [A]\n---\nTekst.\n",
+        ));
+        let found = diagnostics(&UnknownField, &files);
+        assert_eq!(found.len(), 2);
+        assert!(found.iter().all(|d| !d.fixes[0].certain), "{found:?}");
     }
 
     #[test]
