@@ -34,10 +34,14 @@ impl Rule for UnknownField {
                 }
                 let intended = intended_field(name, fields);
                 let help = match intended {
-                    Some(intended) if map.get(intended.field).is_some() => Msg::KeyAlreadyThere {
-                        from: name.to_string(),
-                        to: intended.field,
-                    },
+                    Some(intended)
+                        if intended.slip != KeySlip::Typo && map.get(intended.field).is_some() =>
+                    {
+                        Msg::KeyAlreadyThere {
+                            from: name.to_string(),
+                            to: intended.field,
+                        }
+                    }
                     Some(intended) => help(name, intended),
                     None => Msg::TheFieldsAre(fields.iter().map(|f| f.name).collect()),
                 };
@@ -61,7 +65,9 @@ impl Rule for UnknownField {
     }
 }
 
-/// The help for a key that means the field `intended`.
+/// The help for a key that means the field `intended`, which the mapping does not have. (A
+/// Dutch or capitalised key for a field that is there gets `KeyAlreadyThere`; a typo keeps
+/// "did you mean", as it may be another field altogether.)
 fn help(name: &str, intended: Intended) -> Msg {
     let (from, to) = (name.to_string(), intended.field);
     match intended.slip {
