@@ -279,6 +279,50 @@ pub enum Msg {
     /// Help: how to write a time.
     WriteTime,
     // [slips-values] new variants for date, time, key, list slips go below this line.
+    /// Help: the ISO date a hand-written date means (`write: published: 2024-09-18`).
+    WriteDate {
+        /// The key.
+        name: &'static str,
+        /// The date as `YYYY-MM-DD`.
+        date: String,
+    },
+    /// Help: the `HH:MM` a hand-written time means (`write: start: "14:00"`).
+    WriteTimeAs {
+        /// The key.
+        name: &'static str,
+        /// The time as `HH:MM`.
+        time: String,
+    },
+    /// Help: a key written in Dutch, and its English name.
+    KeyInEnglish {
+        /// The key as written.
+        from: String,
+        /// The field it means.
+        to: &'static str,
+    },
+    /// Help: a key written with capitals, and its lowercase name.
+    KeyInLowercase {
+        /// The key as written.
+        from: String,
+        /// The field it means.
+        to: &'static str,
+    },
+    /// Help: a key that means a field the mapping already has.
+    KeyAlreadyThere {
+        /// The key as written.
+        from: String,
+        /// The field it means.
+        to: &'static str,
+    },
+    /// Help: add a missing field, with an example line (`add: authors: [Ana de Vries]`).
+    AddFieldLine {
+        /// The key.
+        name: &'static str,
+        /// A typical value, as it is written.
+        example: String,
+        /// Its type.
+        ty: FieldType,
+    },
     /// A URL that is not a web address.
     InvalidUrl {
         /// The key.
@@ -963,6 +1007,30 @@ impl Msg {
                 "write HH:MM on a 24-hour clock, e.g. 14:00".into(),
             ),
             // [slips-values] arms go below this line.
+            Msg::WriteDate { name, date } => pick(
+                format!("schrijf: {name}: {date}"),
+                format!("write: {name}: {date}"),
+            ),
+            Msg::WriteTimeAs { name, time } => pick(
+                format!("schrijf: {name}: \"{time}\""),
+                format!("write: {name}: \"{time}\""),
+            ),
+            Msg::KeyInEnglish { from, to } => pick(
+                format!("schrijf `{to}` in plaats van `{from}`: de namen van de velden zijn Engels"),
+                format!("write `{to}` instead of `{from}`: field names are English"),
+            ),
+            Msg::KeyInLowercase { from, to } => pick(
+                format!("schrijf `{to}` in plaats van `{from}`: de namen van de velden zijn in kleine letters"),
+                format!("write `{to}` instead of `{from}`: field names are lowercase"),
+            ),
+            Msg::KeyAlreadyThere { from, to } => pick(
+                format!("`{to}` staat er al: haal `{from}` weg, of zet de waarde bij `{to}`"),
+                format!("`{to}` is already there: remove `{from}`, or move its value to `{to}`"),
+            ),
+            Msg::AddFieldLine { name, example, ty } => pick(
+                format!("voeg toe: {name}: {example} ({})", field_hint(*ty, Lang::Nl)),
+                format!("add: {name}: {example} ({})", field_hint(*ty, Lang::En)),
+            ),
             Msg::InvalidUrl { name, value } => pick(
                 format!("`{name}` is geen volledig webadres (http of https): `{value}`"),
                 format!("`{name}` is not an absolute http(s) URL: `{value}`"),
@@ -1507,6 +1575,18 @@ fn value_of_en(key: &str) -> String {
 }
 
 // [slips-values] helper functions go below this line.
+
+/// What a field holds, for the help that adds it: the choices of a word field, else
+/// [`describe`].
+fn field_hint(ty: FieldType, lang: Lang) -> String {
+    match ty {
+        FieldType::Enum(words) => lang.pick(
+            format!("kies een van: {}", words.join(", ")),
+            format!("choose one of: {}", words.join(", ")),
+        ),
+        _ => describe(ty, lang),
+    }
+}
 
 // [fix] helper functions go below this line.
 

@@ -8,6 +8,7 @@
 pub mod changed;
 pub mod links;
 mod rules;
+mod slips;
 mod visit;
 
 use crate::msg::Msg;

@@ -15,6 +15,7 @@ mod render;
 mod reports;
 mod serve;
 mod ship;
+mod slips_values;
 mod slips_yaml;
 mod support;
 mod validate;

@@ -2,11 +2,15 @@
 //! true/false. A single value is not accepted as a list. Text may be a number as written
 //! (`title: 2017`), but not `true` or `false`; an id is never a number or true/false (an
 //! editor reading the YAML sees a number, not the id `2017`).
+//!
+//! A single value where a list belongs gets a certain fix that writes it as a list; a value
+//! with commas (`authors: Ana de Vries, Piet Jansen`) becomes a list of its parts.
 
-use crate::diag::{Code, Diagnostic};
-use crate::kb::schema::FieldType;
+use crate::diag::{Code, Diagnostic, Fix};
+use crate::kb::schema::{Field, FieldType};
 use crate::kb::yaml::{Node, Value};
 use crate::msg::Msg;
+use crate::validate::slips::{comma_items, flow_items};
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
 
@@ -44,6 +48,12 @@ impl Rule for WrongType {
                     found: node.shape(),
                 },
             );
+            if let (FieldType::List(item), Some(value)) = (ty, node.as_str())
+                && let Some((help, fix)) = as_list(field, *item, node, value)
+            {
+                out.push(diag.with_help(help).with_fix(fix));
+                return;
+            }
             let help = match (ty, node.as_str()) {
                 (FieldType::List(_), Some(value)) => Some(Msg::WriteAList {
                     name: field.name,
@@ -56,6 +66,24 @@ impl Rule for WrongType {
             out.push(diag.with_optional_help(help));
         });
     }
+}
+
+/// The help and the certain fix for a single `value` (at `node`) of the list `field`: the
+/// list of its parts between commas, each quoted where YAML needs it. `None` for a value
+/// over several lines, whose list is not clear.
+fn as_list(field: &Field, item: FieldType, node: &Node, value: &str) -> Option<(Msg, Fix)> {
+    let items = comma_items(value)?;
+    let inside = flow_items(&items, matches!(item, FieldType::Ref(_)));
+    let fix = Fix {
+        span: node.span.clone(),
+        replacement: format!("[{inside}]"),
+        certain: true,
+    };
+    let help = Msg::WriteAList {
+        name: field.name,
+        value: inside,
+    };
+    Some((help, fix))
 }
 
 /// Whether `node` has the shape `ty` needs.
@@ -74,7 +102,9 @@ fn fits(ty: FieldType, node: &Node) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
     use crate::validate::rules::testing::{check, with};
+    use crate::validate::slips::testing::diagnostics;
 
     #[test]
     fn single_value_is_not_a_list() {
@@ -88,6 +118,56 @@ mod tests {
                 "content/themes/open-wob.md:4:11: `carriers` must be a list of organisation ids, found a single value (write a list: `carriers: [utrecht]`)"
             ]
         );
+    }
+
+    #[test]
+    fn a_single_value_is_written_as_a_list_by_the_fix() {
+        let files = with((
+            "content/themes/open-wob.md",
+            "---\ntitle: T\nsummary: S\ncarriers: utrecht\n---\n",
+        ));
+        let found = diagnostics(&WrongType, &files);
+        assert_eq!(
+            found[0].fixes,
+            [Fix {
+                span: 34..41,
+                replacement: "[utrecht]".into(),
+                certain: true
+            }]
+        );
+    }
+
+    #[test]
+    fn a_comma_separated_value_is_a_list() {
+        let files = with((
+            "content/retrospectives/2017-11-22-utrecht.md",
+            "---\ntitle: T\nsession: 2017-11-22-utrecht\npublished: 2017-11-30\nauthors: Ana de Vries, Piet Jansen\n---\nTekst.\n",
+        ));
+        assert_eq!(
+            check(&WrongType, &files),
+            [
+                "content/retrospectives/2017-11-22-utrecht.md:5:10: `authors` must be a list of text values, found a single value (write a list: `authors: [Ana de Vries, Piet Jansen]`)"
+            ]
+        );
+        let found = diagnostics(&WrongType, &files);
+        assert_eq!(
+            found[0].help.as_ref().map(|h| h.text(Lang::Nl)).as_deref(),
+            Some("schrijf een lijst: `authors: [Ana de Vries, Piet Jansen]`")
+        );
+        let fix = &found[0].fixes[0];
+        assert_eq!(fix.replacement, "[Ana de Vries, Piet Jansen]");
+        assert!(fix.certain);
+        let start =
+            "---\ntitle: T\nsession: 2017-11-22-utrecht\npublished: 2017-11-30\nauthors: ".len();
+        assert_eq!(fix.span, start..start + "Ana de Vries, Piet Jansen".len());
+
+        let files = with((
+            "content/themes/open-wob.md",
+            "---\ntitle: T\nsummary: S\ncarriers: 'utrecht, 2017,'\n---\n",
+        ));
+        let found = diagnostics(&WrongType, &files);
+        assert_eq!(found[0].fixes[0].replacement, "[utrecht, '2017']");
+        assert_eq!(found[0].fixes[0].span, 34..50);
     }
 
     #[test]
