@@ -20,6 +20,29 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
     closest(input, candidates).map(|c| Msg::DidYouMean(c.to_string()))
 }
 
+/// The candidate `input` can only have meant: the one equal to it ignoring case, else the
+/// only candidate close enough to be a likely typo. `None` when none is close, or when two
+/// or more are (then a fix would be a guess).
+pub fn sole_candidate<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let input = input.to_lowercase();
+    let mut close = None;
+    let mut count = 0;
+    for candidate in candidates {
+        let lower = candidate.to_lowercase();
+        if lower == input {
+            return Some(candidate);
+        }
+        if strsim::jaro_winkler(&input, &lower) >= 0.8 {
+            count += 1;
+            close = Some(candidate);
+        }
+    }
+    close.filter(|_| count == 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +65,30 @@ mod tests {
     fn stays_quiet_when_nothing_is_close() {
         assert_eq!(closest("zwolle", ["schiedam", "utrecht"]), None);
         assert_eq!(closest("x", [] as [&str; 0]), None);
+    }
+
+    #[test]
+    fn sole_candidate_only_when_there_is_one() {
+        assert_eq!(
+            sole_candidate("utrect", ["utrecht", "zwolle"]),
+            Some("utrecht")
+        );
+        assert_eq!(
+            sole_candidate("Municipality", ["municipality", "province"]),
+            Some("municipality")
+        );
+        assert_eq!(
+            sole_candidate(
+                "2017-11-22-utrect",
+                ["2017-11-22-utrecht", "2017-11-23-utrecht"]
+            ),
+            None
+        );
+        assert_eq!(
+            sole_candidate("utrecht", ["Utrecht", "utrecht-2"]),
+            Some("Utrecht"),
+            "the same word in another case wins over near ones"
+        );
+        assert_eq!(sole_candidate("zwolle", ["schiedam", "utrecht"]), None);
     }
 }
