@@ -127,17 +127,40 @@ pub fn replace_scalar(text: &str, node: &Node, word: &str, certain: bool) -> Opt
     if !is_plain_text {
         return None;
     }
-    let replacement = if !quoted {
-        (written == value).then(|| word.to_string())?
+    let (length, replacement) = if !quoted {
+        (written == value).then(|| (written.len(), word.to_string()))?
     } else {
         let quote = written.chars().next().filter(|q| ['"', '\''].contains(q))?;
-        (written.len() >= 2 && written.ends_with(quote)).then(|| format!("{quote}{word}{quote}"))?
+        (
+            quoted_length(written, quote)?,
+            format!("{quote}{word}{quote}"),
+        )
     };
     Some(Fix {
-        span: node.span.clone(),
+        span: node.span.start..node.span.start + length,
         replacement,
         certain,
     })
+}
+
+/// The length in bytes of the quoted scalar `written` starts with (opening and closing
+/// quote included): the parser's span of a quoted scalar can run on over a comment after
+/// it. `None` if it is not closed.
+fn quoted_length(written: &str, quote: char) -> Option<usize> {
+    let mut chars = written.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            '\'' if quote == '\'' && chars.peek().is_some_and(|&(_, next)| next == '\'') => {
+                chars.next();
+            }
+            c if c == quote => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The fixes of one file after every round.
@@ -436,11 +459,70 @@ mod tests {
     }
 
     #[test]
+    fn a_quoted_scalar_ends_at_its_closing_quote() {
+        assert_eq!(quoted_length("\"a\\\"b\" # c", '"'), Some(6));
+        assert_eq!(quoted_length("'a''b' # c'", '\''), Some(6));
+        assert_eq!(quoted_length("\"open", '"'), None);
+        let text = "kind: \"Municipality\" # soort";
+        let node = Node {
+            value: Value::Scalar {
+                text: "Municipality".into(),
+                quoted: true,
+            },
+            span: 6..text.len(),
+        };
+        let fix = replace_scalar(text, &node, "municipality", true).expect("fix");
+        assert_eq!(
+            (fix.span, fix.replacement.as_str()),
+            (6..20, "\"municipality\"")
+        );
+    }
+
+    #[test]
     fn words_yaml_would_not_read_as_text_are_not_written_plain() {
         let text = "carriers: [Null]";
         let node = scalar(text, 11..15, false);
         for word in ["null", "true", "0x1f", "12", "-x", "a b", ""] {
             assert_eq!(replace_scalar(text, &node, word, true), None, "{word}");
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_atomically_never_writes_through_a_link() {
+        let root = tempfile::tempdir().expect("tempdir");
+        let outside = tempfile::tempdir().expect("tempdir");
+        let target = outside.path().join("secret.md");
+        fs::write(&target, "old").expect("write");
+        fs::create_dir_all(root.path().join("content/themes")).expect("mkdir");
+        let link = root.path().join("content/themes/x.md");
+        std::os::unix::fs::symlink(&target, &link).expect("symlink");
+        let refused = write_atomically(root.path(), "content/themes/x.md", "old", "new");
+        assert!(refused.is_err());
+        assert_eq!(fs::read_to_string(&target).expect("read"), "old");
+        std::os::unix::fs::symlink(outside.path(), root.path().join("content/sessions"))
+            .expect("symlink");
+        fs::write(outside.path().join("y.md"), "old").expect("write");
+        let refused = write_atomically(root.path(), "content/sessions/y.md", "old", "new");
+        assert!(refused.is_err());
+        assert_eq!(
+            fs::read_to_string(outside.path().join("y.md")).expect("read"),
+            "old"
+        );
+    }
+
+    #[test]
+    fn write_atomically_refuses_a_file_changed_since_it_was_read() {
+        let root = tempfile::tempdir().expect("tempdir");
+        fs::create_dir_all(root.path().join("content")).expect("mkdir");
+        fs::write(root.path().join("content/x.md"), "edited").expect("write");
+        let refused = write_atomically(root.path(), "content/x.md", "old", "new");
+        assert_eq!(refused, Err(Msg::ChangedWhileFixing));
+        assert_eq!(
+            write_atomically(root.path(), "content/x.md", "edited", "new"),
+            Ok(())
+        );
+        let text = fs::read_to_string(root.path().join("content/x.md")).expect("read");
+        assert_eq!(text, "new");
     }
 }

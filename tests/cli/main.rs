@@ -8,6 +8,7 @@ mod changed;
 mod declared;
 mod differential;
 mod explain;
+mod fix;
 mod generator;
 mod props;
 mod query;
