@@ -137,7 +137,7 @@ fn write_fixes(
     let text = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
     if format == Format::Human {
         let mut out = std::io::stdout().lock();
-        write!(out, "{text}\n").context("cannot write the report")?;
+        writeln!(out, "{text}").context("cannot write the report")?;
     } else {
         let mut err = std::io::stderr().lock();
         write!(err, "{text}").context("cannot write the report")?;
