@@ -15,5 +15,6 @@ mod query;
 mod render;
 mod reports;
 mod ship;
+mod slips_fix;
 mod support;
 mod validate;
