@@ -234,19 +234,26 @@ fn a_broken_session_does_not_also_make_the_session_miss_its_retrospective() {
 }
 
 #[test]
-fn a_reference_to_a_file_that_is_not_text_is_not_a_second_error() {
+fn a_reference_to_a_file_that_did_not_load_is_not_a_second_error() {
     let (_, json) = with_retrospective(FIXED)
         .file(
             "content/organisations/zwolle.md",
             b"---\nname: Z\xff\n---\n",
         )
         .file(
+            "content/organisations/ede.md",
+            "---\nname: Ede: gemeente\n---\n",
+        )
+        .file(
             "content/themes/open-wob.md",
-            OPEN_WOB.replace("[utrecht]", "[utrecht, zwolle]"),
+            OPEN_WOB.replace("[utrecht]", "[utrecht, zwolle, ede]"),
         )
         .json();
     assert_eq!(
         crate::support::located(&json),
-        ["not-utf8@content/organisations/zwolle.md:2:8"]
+        [
+            "yaml-syntax@content/organisations/ede.md:2:10",
+            "not-utf8@content/organisations/zwolle.md:2:8",
+        ]
     );
 }
