@@ -257,3 +257,19 @@ fn a_reference_to_a_file_that_did_not_load_is_not_a_second_error() {
         ]
     );
 }
+
+#[test]
+fn with_changed_since_only_the_changed_files_are_fixed() {
+    let slipped_org = "---\nname: Gemeente Utrecht\nkind: Municipality\n---\n";
+    let test = with_retrospective(FIXED).file("content/organisations/utrecht.md", slipped_org);
+    crate::support::git(test.root(), None, &["init", "-q"]);
+    crate::support::git(test.root(), None, &["add", "-A"]);
+    crate::support::git(test.root(), None, &["commit", "-qm", "base"]);
+    let test = test
+        .file(RETRO, SLIPPED)
+        .args(["validate", "--fix", "--changed-since", "HEAD"]);
+    let output = test.run();
+    assert_eq!(output.status, Some(0), "{}{}", output.stdout, output.stderr);
+    assert_eq!(read(&test, RETRO), FIXED);
+    assert_eq!(read(&test, "content/organisations/utrecht.md"), slipped_org);
+}
