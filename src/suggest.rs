@@ -20,27 +20,31 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
     closest(input, candidates).map(|c| Msg::DidYouMean(c.to_string()))
 }
 
-/// The candidate `input` can only have meant: the one equal to it ignoring case, else the
-/// only candidate close enough to be a likely typo. `None` when none is close, or when two
-/// or more are (then a fix would be a guess).
-pub fn sole_candidate<'a>(
+/// The candidate most like `input` (as [`closest`]) and whether it is the one `input` can
+/// only have meant: equal to it ignoring case, or the only candidate close enough to be a
+/// likely typo. When two or more are close, the nearest is still given, as uncertain (a fix
+/// would be a guess). One pass over the candidates.
+pub fn meant<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+) -> Option<(&'a str, bool)> {
     let input = input.to_lowercase();
-    let mut close = None;
-    let mut count = 0;
+    let mut best: Option<(f64, &str)> = None;
+    let mut close = 0;
     for candidate in candidates {
         let lower = candidate.to_lowercase();
         if lower == input {
-            return Some(candidate);
+            return Some((candidate, true));
         }
-        if strsim::jaro_winkler(&input, &lower) >= 0.8 {
-            count += 1;
-            close = Some(candidate);
+        let score = strsim::jaro_winkler(&input, &lower);
+        if score >= 0.8 {
+            close += 1;
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, candidate));
+            }
         }
     }
-    close.filter(|_| count == 1)
+    best.map(|(_, candidate)| (candidate, close == 1))
 }
 
 #[cfg(test)]
@@ -68,27 +72,27 @@ mod tests {
     }
 
     #[test]
-    fn sole_candidate_only_when_there_is_one() {
+    fn meant_is_certain_only_when_one_is_close() {
         assert_eq!(
-            sole_candidate("utrect", ["utrecht", "zwolle"]),
-            Some("utrecht")
+            meant("utrect", ["utrecht", "zwolle"]),
+            Some(("utrecht", true))
         );
         assert_eq!(
-            sole_candidate("Municipality", ["municipality", "province"]),
-            Some("municipality")
+            meant("Municipality", ["municipality", "province"]),
+            Some(("municipality", true))
         );
         assert_eq!(
-            sole_candidate(
+            meant(
                 "2017-11-22-utrect",
                 ["2017-11-22-utrecht", "2017-11-23-utrecht"]
             ),
-            None
+            Some(("2017-11-22-utrecht", false))
         );
         assert_eq!(
-            sole_candidate("utrecht", ["Utrecht", "utrecht-2"]),
-            Some("Utrecht"),
+            meant("utrecht", ["utrecht-2", "Utrecht"]),
+            Some(("Utrecht", true)),
             "the same word in another case wins over near ones"
         );
-        assert_eq!(sole_candidate("zwolle", ["schiedam", "utrecht"]), None);
+        assert_eq!(meant("zwolle", ["schiedam", "utrecht"]), None);
     }
 }

@@ -8,7 +8,7 @@ use crate::kb::DocKind;
 use crate::kb::schema::{FieldType, is_id_of};
 use crate::kb::yaml::Node;
 use crate::msg::Msg;
-use crate::suggest::{closest, sole_candidate};
+use crate::suggest::meant;
 use crate::text::slugify;
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
@@ -47,22 +47,16 @@ fn not_a_word(
         return None;
     }
     let text = file_text(cx);
-    let (help, fix) = match sole_candidate(value, words.iter().copied()) {
-        Some(word) if word.to_lowercase() == value.to_lowercase() => (
+    let (help, fix) = match meant(value, words.iter().copied()) {
+        Some((word, _)) if word.to_lowercase() == value.to_lowercase() => (
             Msg::WriteInLowercase(word.to_string()),
             replace_scalar(text, node, word, true),
         ),
-        Some(word) => (
+        Some((word, certain)) => (
             Msg::DidYouMean(word.to_string()),
-            replace_scalar(text, node, word, true),
+            replace_scalar(text, node, word, certain),
         ),
-        None => match closest(value, words.iter().copied()) {
-            Some(word) => (
-                Msg::DidYouMean(word.to_string()),
-                replace_scalar(text, node, word, false),
-            ),
-            None => (Msg::ChooseOneOf(words.to_vec()), None),
-        },
+        None => (Msg::ChooseOneOf(words.to_vec()), None),
     };
     let diagnostic = cx
         .diag(
@@ -115,22 +109,13 @@ fn not_an_id(
 fn meant_id(cx: &Context<'_>, kind: DocKind, node: &Node, value: &str) -> (Msg, Option<Fix>) {
     let text = file_text(cx);
     let slug = slugify(value);
-    let ids = || cx.kb.index.ids(kind).iter().map(String::as_str);
     if !slug.is_empty() && cx.kb.index.find(kind, &slug).is_some() {
         let fix = replace_scalar(text, node, &slug, true);
         return (Msg::WriteTheId(slug), fix);
     }
-    if let Some(id) = sole_candidate(&slug, ids()) {
-        return (
-            Msg::DidYouMean(id.to_string()),
-            replace_scalar(text, node, id, true),
-        );
-    }
-    if let Some(id) = closest(&slug, ids()) {
-        return (
-            Msg::DidYouMean(id.to_string()),
-            replace_scalar(text, node, id, false),
-        );
+    if let Some((id, certain)) = meant(&slug, cx.kb.index.ids(kind).iter().map(String::as_str)) {
+        let fix = replace_scalar(text, node, id, certain);
+        return (Msg::DidYouMean(id.to_string()), fix);
     }
     let shape = match kind {
         DocKind::Session => Msg::SessionIdShape,

@@ -6,7 +6,7 @@ use crate::fix::replace_scalar;
 use crate::kb::DocKind;
 use crate::kb::schema::{FieldType, is_id_of};
 use crate::msg::Msg;
-use crate::suggest::{closest, sole_candidate};
+use crate::suggest::meant;
 use crate::validate::visit::values;
 use crate::validate::{Context, Rule};
 
@@ -30,17 +30,12 @@ impl Rule for UnknownReference {
                 return;
             }
             let text = cx.kb.files.get(cx.doc.file).map_or("", |f| f.text.as_str());
-            let ids = || index.ids(kind).iter().map(String::as_str);
-            let (help, fix) = match (sole_candidate(id, ids()), closest(id, ids())) {
-                (Some(meant), _) => (
-                    Msg::DidYouMean(meant.to_string()),
-                    replace_scalar(text, node, meant, true),
-                ),
-                (None, Some(near)) => (
+            let (help, fix) = match meant(id, index.ids(kind).iter().map(String::as_str)) {
+                Some((near, certain)) => (
                     Msg::DidYouMean(near.to_string()),
-                    replace_scalar(text, node, near, false),
+                    replace_scalar(text, node, near, certain),
                 ),
-                (None, None) => (
+                None => (
                     Msg::CreateOrUseExisting {
                         kind,
                         id: id.to_string(),
