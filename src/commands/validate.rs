@@ -21,8 +21,9 @@ use crate::text::escape_control;
 /// With `--fix`, first applies the certain fixes in the selected files (or, with
 /// `--dry-run`, prints them as a diff and stops).
 pub(super) fn run(context: &Context, args: &ValidateArgs) -> Result {
-    let kb = context.knowledge_base()?;
+    let mut kb: &KnowledgeBase = context.knowledge_base()?;
     let mut selection = select(context, kb, args)?;
+    let fixed;
     if args.fix {
         let fixable = &selection.fixable;
         let plan = crate::fix::plan(kb, &|path| {
@@ -32,26 +33,14 @@ pub(super) fn run(context: &Context, args: &ValidateArgs) -> Result {
             return Ok(print_diff(&plan, context.lang())?);
         }
         if write_fixes(kb, &plan, args.format, context.lang())? {
-            let fixed = KnowledgeBase::load(&kb.root, kb.today)?;
-            selection = select(context, &fixed, args)?;
-            write_report(
-                &fixed,
-                args.format,
-                &selection.diagnostics,
-                selection.files,
-                context.lang(),
-            )?;
-            return Ok(exit_code(&selection.diagnostics, args.deny_warnings));
+            fixed = KnowledgeBase::load(&kb.root, kb.today)?;
+            kb = &fixed;
+            selection = select(context, kb, args)?;
         }
     }
-    write_report(
-        kb,
-        args.format,
-        &selection.diagnostics,
-        selection.files,
-        context.lang(),
-    )?;
-    Ok(exit_code(&selection.diagnostics, args.deny_warnings))
+    let (diagnostics, files) = (&selection.diagnostics, selection.files);
+    write_report(kb, args.format, diagnostics, files, context.lang())?;
+    Ok(exit_code(diagnostics, args.deny_warnings))
 }
 
 /// What `validate` reports on.
