@@ -529,6 +529,8 @@ Examples:
   pioneers validate --deny-warnings          fail on warnings too
   pioneers validate --changed-since origin/main
                                              only what a branch changed (and broke)
+  pioneers validate --fix                    repair what is certain, then report the rest
+  pioneers validate --fix --dry-run          show those repairs as a diff, write nothing
 
 Exit status: 0 no errors, 1 errors found (or warnings with --deny-warnings),
 2 usage error or the knowledge base cannot be read.";
@@ -553,6 +555,16 @@ pub struct ValidateArgs {
     /// or untracked), and on documents whose references those changes broke.
     #[arg(long, value_name = "REV", conflicts_with = "paths")]
     pub changed_since: Option<String>,
+
+    /// Repair what has one certain repair (a near key, reference or word; a Dutch date),
+    /// by small edits in the files reported on, then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+
+    /// With --fix: print the repairs as a unified diff and write nothing (exit status 1
+    /// when there is something to repair).
+    #[arg(long, requires = "fix")]
+    pub dry_run: bool,
 }
 
 fn parse_today(text: &str) -> Result<Date, String> {

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod commands;
 pub mod diag;
 pub mod explain;
+pub mod fix;
 pub mod git;
 pub mod kb;
 pub mod lang;

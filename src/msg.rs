@@ -402,6 +402,39 @@ pub enum Msg {
         id: String,
     },
     // [fix] new variants for fixes and references go below this line.
+    /// Help: a reference in the wrong case or with spaces; the id it means.
+    WriteTheId(String),
+    /// Help: a word of a fixed set written in the wrong case; the word.
+    WriteInLowercase(String),
+    /// `validate --fix` changed a text: where (`file:line:column`), from what, to what.
+    Fixed {
+        /// `file:line:column`.
+        place: String,
+        /// The text before.
+        before: String,
+        /// The text after.
+        after: String,
+    },
+    /// `validate --fix` left a certain fix out because another changed the same text.
+    FixSkipped(String),
+    /// `validate --fix` did not write a file, and why.
+    FileNotFixed {
+        /// The file.
+        file: String,
+        /// Why.
+        why: Box<Msg>,
+    },
+    /// The file changed on disk between reading and fixing.
+    ChangedWhileFixing,
+    /// Writing a fixed file failed (the system's reason).
+    CannotWriteFile(String),
+    /// The description of a fix (SARIF): replace this by that.
+    ReplaceWith {
+        /// The text before.
+        before: String,
+        /// The text after.
+        after: String,
+    },
     /// A theme related to itself.
     RelatedToItself,
     /// Help: remove it from `related`.
@@ -1111,6 +1144,49 @@ impl Msg {
                     "create content/{}/{id}.md or use the id of an existing {kind}",
                     kind.folder()
                 ),
+            ),
+            Msg::WriteTheId(id) => pick(
+                format!("schrijf `{id}`: een id is in kleine letters, met `-` tussen de woorden"),
+                format!("write `{id}`: an id is in lowercase, with `-` between words"),
+            ),
+            Msg::WriteInLowercase(word) => pick(
+                format!("schrijf `{word}`, in kleine letters"),
+                format!("write `{word}`, in lowercase"),
+            ),
+            Msg::Fixed {
+                place,
+                before,
+                after,
+            } => pick(
+                format!("hersteld {place}: {before} → {after}"),
+                format!("fixed {place}: {before} → {after}"),
+            ),
+            Msg::FixSkipped(place) => pick(
+                format!(
+                    "niet hersteld {place}: een andere herstelling verandert dezelfde tekst; voer `pioneers validate --fix` nog een keer uit"
+                ),
+                format!(
+                    "not fixed {place}: another fix changes the same text; run `pioneers validate --fix` again"
+                ),
+            ),
+            Msg::FileNotFixed { file, why } => {
+                let why = why.text(lang);
+                pick(
+                    format!("{file} is niet aangepast: {why}"),
+                    format!("{file} was not changed: {why}"),
+                )
+            }
+            Msg::ChangedWhileFixing => pick(
+                "het bestand is veranderd sinds het gelezen werd; voer `pioneers validate --fix` opnieuw uit".into(),
+                "the file changed since it was read; run `pioneers validate --fix` again".into(),
+            ),
+            Msg::CannotWriteFile(why) => pick(
+                format!("het bestand kan niet geschreven worden: {why}"),
+                format!("cannot write the file: {why}"),
+            ),
+            Msg::ReplaceWith { before, after } => pick(
+                format!("vervang `{before}` door `{after}`"),
+                format!("replace `{before}` with `{after}`"),
             ),
             Msg::RelatedToItself => pick(
                 "een thema kan niet aan zichzelf verwant zijn".into(),

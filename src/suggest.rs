@@ -20,6 +20,33 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
     closest(input, candidates).map(|c| Msg::DidYouMean(c.to_string()))
 }
 
+/// The candidate most like `input` (as [`closest`]) and whether it is the one `input` can
+/// only have meant: equal to it ignoring case, or the only candidate close enough to be a
+/// likely typo. When two or more are close, the nearest is still given, as uncertain (a fix
+/// would be a guess). One pass over the candidates.
+pub fn meant<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<(&'a str, bool)> {
+    let input = input.to_lowercase();
+    let mut best: Option<(f64, &str)> = None;
+    let mut close = 0;
+    for candidate in candidates {
+        let lower = candidate.to_lowercase();
+        if lower == input {
+            return Some((candidate, true));
+        }
+        let score = strsim::jaro_winkler(&input, &lower);
+        if score >= 0.8 {
+            close += 1;
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, candidate));
+            }
+        }
+    }
+    best.map(|(_, candidate)| (candidate, close == 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -42,5 +69,30 @@ mod tests {
     fn stays_quiet_when_nothing_is_close() {
         assert_eq!(closest("zwolle", ["schiedam", "utrecht"]), None);
         assert_eq!(closest("x", [] as [&str; 0]), None);
+    }
+
+    #[test]
+    fn meant_is_certain_only_when_one_is_close() {
+        assert_eq!(
+            meant("utrect", ["utrecht", "zwolle"]),
+            Some(("utrecht", true))
+        );
+        assert_eq!(
+            meant("Municipality", ["municipality", "province"]),
+            Some(("municipality", true))
+        );
+        assert_eq!(
+            meant(
+                "2017-11-22-utrect",
+                ["2017-11-22-utrecht", "2017-11-23-utrecht"]
+            ),
+            Some(("2017-11-22-utrecht", false))
+        );
+        assert_eq!(
+            meant("utrecht", ["utrecht-2", "Utrecht"]),
+            Some(("Utrecht", true)),
+            "the same word in another case wins over near ones"
+        );
+        assert_eq!(meant("zwolle", ["schiedam", "utrecht"]), None);
     }
 }

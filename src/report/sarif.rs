@@ -1,16 +1,17 @@
 //! `--format sarif`: SARIF 2.1.0 for code-scanning dashboards; one result per diagnostic,
 //! `ruleId` = the code, every rule described in the tool driver with the text of
-//! `pioneers explain` (what, why, a wrong and a right example).
+//! `pioneers explain` (what, why, a wrong and a right example); each result offers its
+//! fixes (`fixes`, certain or not) as replacements of byte ranges and of lines and columns.
 
 use std::io::{self, Write};
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 
-use crate::msg::severity_words;
+use crate::msg::{Msg, severity_words};
 
 use super::Sources;
-use crate::diag::{Code, Diagnostic, Severity};
+use crate::diag::{Code, Diagnostic, Fix, Severity};
 use crate::explain::{explain, to_markdown, to_text};
 use crate::lang::Lang;
 
@@ -31,6 +32,7 @@ pub fn write(
                 "version": env!("CARGO_PKG_VERSION"),
                 "rules": rules,
             }},
+            "columnKind": "unicodeCodePoints",
             "results": results,
         }],
     });
@@ -70,7 +72,7 @@ fn result(d: &Diagnostic, sources: &Sources<'_>) -> Value {
         ),
         None => message,
     };
-    json!({
+    let mut result = json!({
         "ruleId": d.code.as_str(),
         "ruleIndex": rule_index,
         "level": level(d.severity()),
@@ -84,6 +86,43 @@ fn result(d: &Diagnostic, sources: &Sources<'_>) -> Value {
                 "endColumn": end.column.max(if end.line == start.line { start.column } else { 1 }),
             },
         }}],
+    });
+    if !d.fixes.is_empty() {
+        let fixes = d.fixes.iter().map(|f| fix(d, f, sources)).collect();
+        result["fixes"] = Value::Array(fixes);
+    }
+    result
+}
+
+/// A SARIF `fix`: one replacement in the diagnostic's file, its region given both as
+/// lines and columns and as bytes. Whether it is certain (what `validate --fix` applies) is
+/// in its properties.
+fn fix(d: &Diagnostic, fix: &Fix, sources: &Sources<'_>) -> Value {
+    let start = sources.position(&d.file, fix.span.start);
+    let end = sources.position(&d.file, fix.span.end);
+    let text = sources.text(&d.file);
+    let before = text.get(fix.span.clone()).unwrap_or_default().to_string();
+    let description = Msg::ReplaceWith {
+        before,
+        after: fix.replacement.clone(),
+    };
+    json!({
+        "description": { "text": sources.say(&description) },
+        "artifactChanges": [{
+            "artifactLocation": { "uri": file_uri(&d.file) },
+            "replacements": [{
+                "deletedRegion": {
+                    "startLine": start.line,
+                    "startColumn": start.column,
+                    "endLine": end.line,
+                    "endColumn": end.column,
+                    "byteOffset": fix.span.start,
+                    "byteLength": fix.span.len(),
+                },
+                "insertedContent": { "text": fix.replacement },
+            }],
+        }],
+        "properties": { "certain": fix.certain },
     })
 }
 
