@@ -252,7 +252,7 @@ fn a_reference_to_a_file_that_did_not_load_is_not_a_second_error() {
     assert_eq!(
         crate::support::located(&json),
         [
-            "yaml-syntax@content/organisations/ede.md:2:10",
+            "yaml-syntax@content/organisations/ede.md:2:7",
             "not-utf8@content/organisations/zwolle.md:2:8",
         ]
     );
