@@ -21,30 +21,45 @@ pub fn did_you_mean<'a>(input: &str, candidates: impl IntoIterator<Item = &'a st
 }
 
 /// The candidate most like `input` (as [`closest`]) and whether it is the one `input` can
-/// only have meant: equal to it ignoring case, or the only candidate close enough to be a
-/// likely typo. When two or more are close, the nearest is still given, as uncertain (a fix
-/// would be a guess). One pass over the candidates.
+/// only have meant: equal to it ignoring case, or a slip of at most two letters (typed,
+/// left out, doubled or swapped) from it while every other close candidate is at least two
+/// slips further. Ids that share a long prefix (sessions start with their date) are all
+/// "close"; the count of slips tells them apart. When it is a guess, the nearest is still
+/// given, as uncertain. One pass over the candidates.
 pub fn meant<'a>(
     input: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<(&'a str, bool)> {
     let input = input.to_lowercase();
     let mut best: Option<(f64, &str)> = None;
-    let mut close = 0;
+    // The two smallest counts of slips among the close candidates.
+    let mut fewest = [usize::MAX; 2];
+    let mut fewest_candidate: Option<&str> = None;
     for candidate in candidates {
         let lower = candidate.to_lowercase();
         if lower == input {
             return Some((candidate, true));
         }
         let score = strsim::jaro_winkler(&input, &lower);
-        if score >= 0.8 {
-            close += 1;
-            if best.is_none_or(|(b, _)| score > b) {
-                best = Some((score, candidate));
-            }
+        if score < 0.8 {
+            continue;
+        }
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, candidate));
+        }
+        let slips = strsim::osa_distance(&input, &lower);
+        if slips < fewest[0] {
+            fewest = [slips, fewest[0]];
+            fewest_candidate = Some(candidate);
+        } else if slips < fewest[1] {
+            fewest[1] = slips;
         }
     }
-    best.map(|(_, candidate)| (candidate, close == 1))
+    let (_, nearest) = best?;
+    let certain = fewest[0] <= 2
+        && fewest[1].saturating_sub(fewest[0]) >= 2
+        && fewest_candidate == Some(nearest);
+    Some((nearest, certain))
 }
 
 #[cfg(test)]
@@ -94,5 +109,24 @@ mod tests {
             "the same word in another case wins over near ones"
         );
         assert_eq!(meant("zwolle", ["schiedam", "utrecht"]), None);
+    }
+
+    #[test]
+    fn a_slip_in_a_session_id_is_certain_although_other_sessions_look_alike() {
+        let sessions = ["2024-09-18-sessie-zwolle", "2024-10-01-sessie-twee"];
+        assert_eq!(
+            meant("2024-09-18-sessie-zwole", sessions),
+            Some(("2024-09-18-sessie-zwolle", true))
+        );
+        // Two candidates one slip away: a guess.
+        assert_eq!(
+            meant("sessie-b", ["sessie-a", "sessie-c"]).map(|(_, certain)| certain),
+            Some(false)
+        );
+        // Three slips: close, but a guess.
+        assert_eq!(
+            meant("utrechtxyz", ["utrecht"]).map(|(_, certain)| certain),
+            Some(false)
+        );
     }
 }
