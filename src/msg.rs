@@ -595,6 +595,42 @@ pub enum Msg {
         /// Warnings.
         warnings: usize,
     },
+    /// `new`: an id given with `--id` that is not one.
+    NewIdNotValid {
+        /// The id.
+        id: String,
+        /// Whether it is a session's.
+        session: bool,
+    },
+    /// `new`: no valid id can be made from the values.
+    NewIdNotMade {
+        /// What was made.
+        id: String,
+        /// Whether it is a session's.
+        session: bool,
+    },
+    /// `new`: the file appeared while writing.
+    NewAppeared(String),
+    /// `new`: the type's folder is a link.
+    NewFolderIsLink(String),
+    /// `new`: the type's folder is not a folder.
+    NewNotAFolder(String),
+    /// `render`: the output folder is inside or around the sources.
+    RenderIntoSources {
+        /// The output folder.
+        out: String,
+        /// `content` or `templates`.
+        source: &'static str,
+        /// Inside (not around) it.
+        inside: bool,
+    },
+    /// `pioneers.toml` names a language the tool does not speak.
+    ConfigLanguage {
+        /// The file.
+        path: String,
+        /// The value.
+        value: String,
+    },
     /// `init`: there is a knowledge base already.
     InitAlreadyThere(String),
     /// `new`: what to do after writing `path`.
@@ -624,6 +660,19 @@ pub enum Form {
     /// A group of `key: value` fields.
     Mapping,
 }
+
+/// A message as an error, for code below the commands that fails through `anyhow`: the
+/// place that prints errors writes it in the user's language (its `Display` is English).
+#[derive(Debug)]
+pub struct Localized(pub Msg);
+
+impl std::fmt::Display for Localized {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.text(Lang::En))
+    }
+}
+
+impl std::error::Error for Localized {}
 
 /// What the site generates at a path, where no file from `content/` may go.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1483,6 +1532,50 @@ impl Msg {
                     ),
                 )
             }
+            Msg::NewIdNotValid { id, session } => pick(
+                format!("`{id}` is geen geldig id: {}; er is niets geschreven", id_shape(*session, Lang::Nl)),
+                format!("`{id}` is not a valid id: {}; nothing was written", id_shape(*session, Lang::En)),
+            ),
+            Msg::NewIdNotMade { id, session } => pick(
+                format!(
+                    "uit de gegeven waarden is geen geldig id te maken (het werd `{id}`): {}; geef er een met --id; er is niets geschreven",
+                    id_shape(*session, Lang::Nl)
+                ),
+                format!(
+                    "cannot make a valid id from the given values (got `{id}`): {}; give one with --id; nothing was written",
+                    id_shape(*session, Lang::En)
+                ),
+            ),
+            Msg::NewAppeared(path) => pick(
+                format!("{path} verscheen terwijl het geschreven werd; er is niets veranderd"),
+                format!("{path} appeared while writing; nothing was changed"),
+            ),
+            Msg::NewFolderIsLink(folder) => pick(
+                format!(
+                    "{folder} is een symbolische koppeling; new schrijft alleen in echte mappen van de kennisbank; er is niets geschreven"
+                ),
+                format!(
+                    "{folder} is a symbolic link; new writes only into real folders of the knowledge base; nothing was written"
+                ),
+            ),
+            Msg::NewNotAFolder(folder) => pick(
+                format!("{folder} is geen map; er is niets geschreven"),
+                format!("{folder} is not a folder; nothing was written"),
+            ),
+            Msg::RenderIntoSources { out, source, inside } => pick(
+                format!(
+                    "de uitvoermap {out} ligt {} `{source}/` van de kennisbank; de site zou in haar eigen bronnen worden geschreven. Kies een map buiten `content/` en `templates/`, zoals `public/`",
+                    if *inside { "in" } else { "om" }
+                ),
+                format!(
+                    "the output folder {out} is {} the knowledge base's `{source}/`; the site would be written into its own sources. Choose a folder outside `content/` and `templates/`, such as `public/`",
+                    if *inside { "inside" } else { "around" }
+                ),
+            ),
+            Msg::ConfigLanguage { path, value } => pick(
+                format!("{path} klopt niet: language moet \"nl\" of \"en\" zijn, niet {value:?}"),
+                format!("invalid {path}: language must be \"nl\" or \"en\", not {value:?}"),
+            ),
             Msg::InitAlreadyThere(config) => pick(
                 format!("{config} bestaat al; dit is al een kennisbank"),
                 format!("{config} already exists; this is a knowledge base already"),
@@ -1523,6 +1616,21 @@ pub fn severity_words(lang: Lang) -> [&'static str; 3] {
         ["fout", "waarschuwing", "tip"],
         ["error", "warning", "help"],
     )
+}
+
+/// What an id looks like, for a session's or another's.
+fn id_shape(session: bool, lang: Lang) -> &'static str {
+    if session {
+        lang.pick(
+            "een sessie-id is JJJJ-MM-DD-<naam>, de naam in kleine letters, cijfers en losse streepjes",
+            "a session id is YYYY-MM-DD-<name>, the name in lowercase letters, digits and single hyphens",
+        )
+    } else {
+        lang.pick(
+            "een id bestaat uit kleine letters, cijfers en losse streepjes",
+            "an id is lowercase letters, digits and single hyphens",
+        )
+    }
 }
 
 /// The Dutch name of a document type.
@@ -1666,6 +1774,489 @@ fn field_hint(ty: FieldType, lang: Lang) -> String {
 
 // [fix] helper functions go below this line.
 
+/// One of every message, for [`tests::every_message_is_written_in_both_languages`].
+#[cfg(test)]
+fn one_of_each() -> Vec<Msg> {
+    vec![
+        Msg::DidYouMean("x".into()),
+        Msg::TheFieldsAre(vec!["a", "b"]),
+        Msg::ChooseOneOf(vec!["a", "b"]),
+        Msg::Summary {
+            files: 2,
+            errors: 2,
+            warnings: 2,
+        },
+        Msg::CannotRead("x".into()),
+        Msg::CannotReadFile("x".into()),
+        Msg::SymbolicLink,
+        Msg::ReplaceLinkByFile,
+        Msg::NotARegularFile,
+        Msg::NotInDocumentFolder,
+        Msg::MoveToFolder(vec!["a", "b"]),
+        Msg::ReservedPath {
+            file: "x".into(),
+            published: "x".into(),
+            generated: Generated::Feed,
+        },
+        Msg::RenameOrMove,
+        Msg::FileTooLarge { mib: 2 },
+        Msg::NotUtf8,
+        Msg::SaveAsUtf8,
+        Msg::NoFrontMatter,
+        Msg::BeginWithFrontMatter,
+        Msg::FrontMatterNotClosed,
+        Msg::CloseFrontMatter,
+        Msg::ColonInValue { key: "x".into() },
+        Msg::MismatchedQuote {
+            key: "x".into(),
+            open: '\u{1b}',
+            close: '\u{1b}',
+        },
+        Msg::UnclosedQuote {
+            key: "x".into(),
+            open: '\u{1b}',
+        },
+        Msg::TabIndent,
+        Msg::UseSpaces,
+        Msg::NoSpaceAfterColon { key: "x".into() },
+        Msg::WriteInstead("x".into()),
+        Msg::CheckQuotesColonsIndentation,
+        Msg::CloseFrontMatterAfter { line: 2 },
+        Msg::NotMdExtension("x".into()),
+        Msg::RenameTo("x".into()),
+        Msg::YamlParser("x".into()),
+        Msg::TooDeep { max: 2 },
+        Msg::FewerLevels,
+        Msg::UnknownAlias,
+        Msg::AliasValues { max: 2 },
+        Msg::AliasBytes { max: 2 },
+        Msg::WriteValuesOut,
+        Msg::DuplicateKey("x".into()),
+        Msg::FirstOneCounts { line: 2 },
+        Msg::NotAValidId("x".into()),
+        Msg::RenameFileTo("x".into()),
+        Msg::SessionIdWithoutDate("x".into()),
+        Msg::NameSessionFiles,
+        Msg::DuplicateId {
+            kind: DocKind::Theme,
+            id: "x".into(),
+            other: "x".into(),
+            case_only: true,
+        },
+        Msg::RenameOneOfTwo,
+        Msg::KeyNotOneWord,
+        Msg::UnknownField {
+            kind: DocKind::Theme,
+            name: "x".into(),
+            parent: Some("x".into()),
+        },
+        Msg::MissingField {
+            name: "x",
+            parent: Some("x".into()),
+        },
+        Msg::AddField {
+            name: "x",
+            ty: FieldType::Date,
+        },
+        Msg::EmptyField("x"),
+        Msg::GiveItA(FieldType::Date),
+        Msg::EmptyItem("x"),
+        Msg::RemoveOrWrite,
+        Msg::HeadNotFields(Form::List),
+        Msg::OneKeyPerLine,
+        Msg::WrongType {
+            name: "x",
+            ty: FieldType::Date,
+            found: Form::List,
+        },
+        Msg::WriteAList {
+            name: "x",
+            value: "x".into(),
+        },
+        Msg::WriteTrueOrFalse,
+        Msg::QuoteTheText("x".into()),
+        Msg::NotAValidWord {
+            value: "x".into(),
+            name: "x",
+        },
+        Msg::EmptyReference {
+            name: "x",
+            kind: DocKind::Theme,
+        },
+        Msg::NotAnIdOf {
+            value: "x".into(),
+            name: "x",
+            kind: DocKind::Theme,
+        },
+        Msg::SessionIdShape,
+        Msg::IdShape,
+        Msg::InvalidDate {
+            name: "x",
+            value: "x".into(),
+        },
+        Msg::WriteIsoDate,
+        Msg::InvalidTime {
+            name: "x",
+            value: "x".into(),
+        },
+        Msg::WriteTime,
+        Msg::WriteDate {
+            name: "x",
+            date: "x".into(),
+        },
+        Msg::WriteTimeAs {
+            name: "x",
+            time: "x".into(),
+        },
+        Msg::KeyInEnglish {
+            from: "x".into(),
+            to: "x",
+        },
+        Msg::KeyInLowercase {
+            from: "x".into(),
+            to: "x",
+        },
+        Msg::KeyAlreadyThere {
+            from: "x".into(),
+            to: "x",
+        },
+        Msg::AddFieldLine {
+            name: "x",
+            example: "x".into(),
+            ty: FieldType::Date,
+        },
+        Msg::InvalidUrl {
+            name: "x",
+            value: "x".into(),
+        },
+        Msg::UseWebAddress,
+        Msg::WriteWholeAddress("x".into()),
+        Msg::TooManyCharacters {
+            name: "x",
+            len: 2,
+            max: 2,
+        },
+        Msg::OneSentence,
+        Msg::TooManyItems {
+            name: "x",
+            count: 2,
+            max: 2,
+        },
+        Msg::KeepWhatMatters,
+        Msg::AppearsTwice {
+            item: "x".into(),
+            name: "x",
+        },
+        Msg::SameTagPage {
+            item: "x".into(),
+            first: "x".into(),
+            slug: "x".into(),
+        },
+        Msg::RemoveSecond,
+        Msg::ControlCharacter {
+            c: '\u{1b}',
+            more: 2,
+        },
+        Msg::DeleteControlCharacter,
+        Msg::UnknownReference {
+            name: "x",
+            kind: DocKind::Theme,
+            id: "x".into(),
+        },
+        Msg::CreateOrUseExisting {
+            kind: DocKind::Theme,
+            id: "x".into(),
+        },
+        Msg::WriteTheId("x".into()),
+        Msg::WriteInLowercase("x".into()),
+        Msg::Fixed {
+            place: "x".into(),
+            before: "x".into(),
+            after: "x".into(),
+        },
+        Msg::FixSkipped("x".into()),
+        Msg::FileNotFixed {
+            file: "x".into(),
+            why: Box::new(Msg::SymbolicLink),
+        },
+        Msg::ChangedWhileFixing,
+        Msg::CannotWriteFile("x".into()),
+        Msg::ReplaceWith {
+            before: "x".into(),
+            after: "x".into(),
+        },
+        Msg::RelatedToItself,
+        Msg::RemoveFromRelated("x".into()),
+        Msg::NextSessionIsItself,
+        Msg::NameNextSession,
+        Msg::DateMismatch {
+            date: "x".into(),
+            id_date: "x".into(),
+        },
+        Msg::FixDateOrRename("x".into()),
+        Msg::EndBeforeStart,
+        Msg::CheckTimes,
+        Msg::PublishedBeforeSession {
+            published: "x".into(),
+            held: "x".into(),
+        },
+        Msg::PublishAfterSession,
+        Msg::SessionNotYetHeld("x".into()),
+        Msg::WriteAfterSession,
+        Msg::SessionCancelled("x".into()),
+        Msg::RemoveRetrospectiveOrCancelled,
+        Msg::StatusContradiction {
+            declared: "x",
+            derived: "x",
+            why: StatusReason::Held,
+        },
+        Msg::RemoveStatus,
+        Msg::EmptyBody,
+        Msg::WriteBody,
+        Msg::BrokenLink("x".into()),
+        Msg::LinksAreRelative,
+        Msg::BrokenAnchor {
+            file: "x".into(),
+            anchor: "x".into(),
+        },
+        Msg::LinkToHeading,
+        Msg::MissingImage("x".into()),
+        Msg::PutImagesInAssets,
+        Msg::RawHtml,
+        Msg::UseMarkdown,
+        Msg::MissingRetrospective("x".into()),
+        Msg::AddRetrospective("x".into()),
+        Msg::PlaceholderText("x".into()),
+        Msg::ReplacePlaceholder,
+        Msg::NewUnknownReference {
+            flag: "x".into(),
+            kind: DocKind::Theme,
+            id: "x".into(),
+            closest: Some("x".into()),
+        },
+        Msg::NewNeeds {
+            kind: DocKind::Theme,
+            flags: vec!["a".into()],
+        },
+        Msg::NewExists("x".into()),
+        Msg::NewNotWritten("x".into()),
+        Msg::RenderRefused(2),
+        Msg::RenderWrote {
+            count: 2,
+            dir: "x".into(),
+        },
+        Msg::RenderNotOurs {
+            dir: "x".into(),
+            marker: "x",
+        },
+        Msg::RenderNoBaseUrl,
+        Msg::RenderBadBaseUrl("x".into()),
+        Msg::NoSuchDocument {
+            kind: DocKind::Theme,
+            id: "x".into(),
+            closest: Some("x".into()),
+        },
+        Msg::CannotSortOn {
+            kind: DocKind::Theme,
+            field: "x".into(),
+            closest: Some("x".into()),
+            fields: vec!["a", "b"],
+        },
+        Msg::FilesHaveProblems(2),
+        Msg::ServeListening("x".into()),
+        Msg::ServeNotLoopback("x".into()),
+        Msg::ServeBuilt {
+            files: 2,
+            errors: 2,
+            warnings: 2,
+        },
+        Msg::NewIdNotValid {
+            id: "x".into(),
+            session: true,
+        },
+        Msg::NewIdNotMade {
+            id: "x".into(),
+            session: true,
+        },
+        Msg::NewAppeared("x".into()),
+        Msg::NewFolderIsLink("x".into()),
+        Msg::NewNotAFolder("x".into()),
+        Msg::RenderIntoSources {
+            out: "x".into(),
+            source: "x",
+            inside: true,
+        },
+        Msg::ConfigLanguage {
+            path: "x".into(),
+            value: "x".into(),
+        },
+        Msg::InitAlreadyThere("x".into()),
+        Msg::NextSteps {
+            path: "x".into(),
+            kind: DocKind::Theme,
+            id: "x".into(),
+        },
+    ]
+}
+
+/// Fails to compile when a message is added without a sample in [`one_of_each`].
+#[cfg(test)]
+fn has_a_sample(message: &Msg) -> bool {
+    match message {
+        Msg::DidYouMean(..)
+        | Msg::TheFieldsAre(..)
+        | Msg::ChooseOneOf(..)
+        | Msg::Summary { .. }
+        | Msg::CannotRead(..)
+        | Msg::CannotReadFile(..)
+        | Msg::SymbolicLink
+        | Msg::ReplaceLinkByFile
+        | Msg::NotARegularFile
+        | Msg::NotInDocumentFolder
+        | Msg::MoveToFolder(..)
+        | Msg::ReservedPath { .. }
+        | Msg::RenameOrMove
+        | Msg::FileTooLarge { .. }
+        | Msg::NotUtf8
+        | Msg::SaveAsUtf8
+        | Msg::NoFrontMatter
+        | Msg::BeginWithFrontMatter
+        | Msg::FrontMatterNotClosed
+        | Msg::CloseFrontMatter
+        | Msg::ColonInValue { .. }
+        | Msg::MismatchedQuote { .. }
+        | Msg::UnclosedQuote { .. }
+        | Msg::TabIndent
+        | Msg::UseSpaces
+        | Msg::NoSpaceAfterColon { .. }
+        | Msg::WriteInstead(..)
+        | Msg::CheckQuotesColonsIndentation
+        | Msg::CloseFrontMatterAfter { .. }
+        | Msg::NotMdExtension(..)
+        | Msg::RenameTo(..)
+        | Msg::YamlParser(..)
+        | Msg::TooDeep { .. }
+        | Msg::FewerLevels
+        | Msg::UnknownAlias
+        | Msg::AliasValues { .. }
+        | Msg::AliasBytes { .. }
+        | Msg::WriteValuesOut
+        | Msg::DuplicateKey(..)
+        | Msg::FirstOneCounts { .. }
+        | Msg::NotAValidId(..)
+        | Msg::RenameFileTo(..)
+        | Msg::SessionIdWithoutDate(..)
+        | Msg::NameSessionFiles
+        | Msg::DuplicateId { .. }
+        | Msg::RenameOneOfTwo
+        | Msg::KeyNotOneWord
+        | Msg::UnknownField { .. }
+        | Msg::MissingField { .. }
+        | Msg::AddField { .. }
+        | Msg::EmptyField(..)
+        | Msg::GiveItA(..)
+        | Msg::EmptyItem(..)
+        | Msg::RemoveOrWrite
+        | Msg::HeadNotFields(..)
+        | Msg::OneKeyPerLine
+        | Msg::WrongType { .. }
+        | Msg::WriteAList { .. }
+        | Msg::WriteTrueOrFalse
+        | Msg::QuoteTheText(..)
+        | Msg::NotAValidWord { .. }
+        | Msg::EmptyReference { .. }
+        | Msg::NotAnIdOf { .. }
+        | Msg::SessionIdShape
+        | Msg::IdShape
+        | Msg::InvalidDate { .. }
+        | Msg::WriteIsoDate
+        | Msg::InvalidTime { .. }
+        | Msg::WriteTime
+        | Msg::WriteDate { .. }
+        | Msg::WriteTimeAs { .. }
+        | Msg::KeyInEnglish { .. }
+        | Msg::KeyInLowercase { .. }
+        | Msg::KeyAlreadyThere { .. }
+        | Msg::AddFieldLine { .. }
+        | Msg::InvalidUrl { .. }
+        | Msg::UseWebAddress
+        | Msg::WriteWholeAddress(..)
+        | Msg::TooManyCharacters { .. }
+        | Msg::OneSentence
+        | Msg::TooManyItems { .. }
+        | Msg::KeepWhatMatters
+        | Msg::AppearsTwice { .. }
+        | Msg::SameTagPage { .. }
+        | Msg::RemoveSecond
+        | Msg::ControlCharacter { .. }
+        | Msg::DeleteControlCharacter
+        | Msg::UnknownReference { .. }
+        | Msg::CreateOrUseExisting { .. }
+        | Msg::WriteTheId(..)
+        | Msg::WriteInLowercase(..)
+        | Msg::Fixed { .. }
+        | Msg::FixSkipped(..)
+        | Msg::FileNotFixed { .. }
+        | Msg::ChangedWhileFixing
+        | Msg::CannotWriteFile(..)
+        | Msg::ReplaceWith { .. }
+        | Msg::RelatedToItself
+        | Msg::RemoveFromRelated(..)
+        | Msg::NextSessionIsItself
+        | Msg::NameNextSession
+        | Msg::DateMismatch { .. }
+        | Msg::FixDateOrRename(..)
+        | Msg::EndBeforeStart
+        | Msg::CheckTimes
+        | Msg::PublishedBeforeSession { .. }
+        | Msg::PublishAfterSession
+        | Msg::SessionNotYetHeld(..)
+        | Msg::WriteAfterSession
+        | Msg::SessionCancelled(..)
+        | Msg::RemoveRetrospectiveOrCancelled
+        | Msg::StatusContradiction { .. }
+        | Msg::RemoveStatus
+        | Msg::EmptyBody
+        | Msg::WriteBody
+        | Msg::BrokenLink(..)
+        | Msg::LinksAreRelative
+        | Msg::BrokenAnchor { .. }
+        | Msg::LinkToHeading
+        | Msg::MissingImage(..)
+        | Msg::PutImagesInAssets
+        | Msg::RawHtml
+        | Msg::UseMarkdown
+        | Msg::MissingRetrospective(..)
+        | Msg::AddRetrospective(..)
+        | Msg::PlaceholderText(..)
+        | Msg::ReplacePlaceholder
+        | Msg::NewUnknownReference { .. }
+        | Msg::NewNeeds { .. }
+        | Msg::NewExists(..)
+        | Msg::NewNotWritten(..)
+        | Msg::RenderRefused(..)
+        | Msg::RenderWrote { .. }
+        | Msg::RenderNotOurs { .. }
+        | Msg::RenderNoBaseUrl
+        | Msg::RenderBadBaseUrl(..)
+        | Msg::NoSuchDocument { .. }
+        | Msg::CannotSortOn { .. }
+        | Msg::FilesHaveProblems(..)
+        | Msg::ServeListening(..)
+        | Msg::ServeNotLoopback(..)
+        | Msg::ServeBuilt { .. }
+        | Msg::NewIdNotValid { .. }
+        | Msg::NewIdNotMade { .. }
+        | Msg::NewAppeared(..)
+        | Msg::NewFolderIsLink(..)
+        | Msg::NewNotAFolder(..)
+        | Msg::RenderIntoSources { .. }
+        | Msg::ConfigLanguage { .. }
+        | Msg::InitAlreadyThere(..)
+        | Msg::NextSteps { .. } => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1698,5 +2289,29 @@ mod tests {
             msg.text(Lang::Nl)
                 .starts_with("onzichtbaar stuurteken U+001B")
         );
+    }
+
+    /// Words that are the same in both languages (codes, paths, values quoted as written).
+    const SAME_IN_BOTH: &[&str] = &["true/false"];
+
+    #[test]
+    fn every_message_is_written_in_both_languages() {
+        let all = one_of_each();
+        assert!(all.iter().all(has_a_sample));
+        for message in &all {
+            let (nl, en) = (message.text(Lang::Nl), message.text(Lang::En));
+            assert!(
+                !nl.trim().is_empty() && !en.trim().is_empty(),
+                "{message:?}"
+            );
+            assert!(
+                nl != en || SAME_IN_BOTH.contains(&nl.as_str()),
+                "{message:?}: {nl}"
+            );
+            assert!(
+                !nl.contains("front matter"),
+                "plain Dutch, not jargon: {nl}"
+            );
+        }
     }
 }

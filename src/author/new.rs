@@ -1,6 +1,7 @@
 //! `pioneers new <type>`: writes a document that validates as written, at the right path,
 //! atomically, and never over an existing file.
 
+use crate::msg::{Localized, Msg};
 use std::collections::HashMap;
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -126,22 +127,14 @@ fn check_id(kind: DocKind, id: &str, given: bool) -> Result<()> {
     if is_id_of(kind, id) {
         return Ok(());
     }
-    let shape = match kind {
-        DocKind::Session => {
-            "a session id is YYYY-MM-DD-<name>, the name in lowercase letters, digits and single hyphens"
-        }
-        _ => "an id is lowercase letters, digits and single hyphens",
+    let session = kind == DocKind::Session;
+    let id = escape_control(id).into_owned();
+    let message = if given {
+        Msg::NewIdNotValid { id, session }
+    } else {
+        Msg::NewIdNotMade { id, session }
     };
-    if given {
-        anyhow::bail!(
-            "`{}` is not a valid id: {shape}; nothing was written",
-            escape_control(id)
-        );
-    }
-    anyhow::bail!(
-        "cannot make a valid id from the given values (got `{}`): {shape}; give one with --id; nothing was written",
-        escape_control(id)
-    )
+    Err(Localized(message).into())
 }
 
 /// The given values of reference fields that name no document, in field order.
@@ -323,10 +316,9 @@ pub fn write_new(path: &Path, text: &str) -> Result<()> {
         .with_context(|| format!("cannot write {}", temp.path().display()))?;
     match temp.persist_noclobber(path) {
         Ok(_) => Ok(()),
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => anyhow::bail!(
-            "{} appeared while writing; nothing was changed",
-            path.display()
-        ),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
+            Err(Localized(Msg::NewAppeared(path.display().to_string())).into())
+        }
         Err(e) => Err(e.error).with_context(|| format!("cannot write {}", path.display())),
     }
 }
@@ -350,12 +342,11 @@ fn temp_file_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
 fn create_real_dirs(dir: &Path) -> Result<()> {
     for folder in [Some(dir), dir.parent()].into_iter().flatten() {
         match std::fs::symlink_metadata(folder) {
-            Ok(meta) if meta.file_type().is_symlink() => anyhow::bail!(
-                "{} is a symbolic link; new writes only into real folders of the knowledge base; nothing was written",
-                folder.display()
-            ),
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(Localized(Msg::NewFolderIsLink(folder.display().to_string())).into());
+            }
             Ok(meta) if !meta.is_dir() => {
-                anyhow::bail!("{} is not a folder; nothing was written", folder.display())
+                return Err(Localized(Msg::NewNotAFolder(folder.display().to_string())).into());
             }
             Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

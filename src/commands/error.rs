@@ -6,6 +6,8 @@ use std::io::IsTerminal;
 
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 
+use crate::lang::Lang;
+use crate::msg::Localized;
 use crate::query::expr::ExprError;
 
 /// Success (warnings allowed unless denied).
@@ -68,6 +70,25 @@ impl Error {
                 .annotation(AnnotationKind::Primary.span(error.span.clone())),
         )];
         Some(renderer.render(&report))
+    }
+}
+
+impl Error {
+    /// The message in `lang`, without the `error: ` that [`super::run`] puts before it: an
+    /// operational error lists its causes, each in `lang` when it is a
+    /// [`Localized`] message (the system's own words stay as the system gives them).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Error::Operational(error) => error
+                .chain()
+                .map(|cause| match cause.downcast_ref::<Localized>() {
+                    Some(localized) => localized.0.text(lang),
+                    None => cause.to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join(": "),
+            other => other.to_string(),
+        }
     }
 }
 

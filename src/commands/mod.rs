@@ -63,7 +63,7 @@ fn print(error: &Error, lang: Lang) {
         None => eprintln!(
             "{}: {}",
             crate::msg::severity_words(lang)[0],
-            crate::text::escape_control_keep_lines(&error.to_string())
+            crate::text::escape_control_keep_lines(&error.text(lang))
         ),
     }
 }

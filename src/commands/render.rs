@@ -2,11 +2,9 @@
 //! site into a folder that a render made (or an empty one).
 
 use crate::lang::Lang;
-use crate::msg::Msg;
+use crate::msg::{Localized, Msg};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-use anyhow::bail;
 
 use super::{Context, EXIT_OK, Error, Result};
 use crate::cli::RenderArgs;
@@ -84,15 +82,12 @@ fn refuse_output_inside_sources(root: &Path, out: &Path) -> anyhow::Result<()> {
     for source in ["content", "templates"] {
         let folder = resolve(&root.join(source));
         if out.starts_with(&folder) || folder.starts_with(&out) {
-            bail!(
-                "the output folder {} is {} the knowledge base's `{source}/`; the site would be written into its own sources. Choose a folder outside `content/` and `templates/`, such as `public/`",
-                out.display(),
-                if out.starts_with(&folder) {
-                    "inside"
-                } else {
-                    "around"
-                },
-            );
+            return Err(Localized(Msg::RenderIntoSources {
+                out: out.display().to_string(),
+                source,
+                inside: out.starts_with(&folder),
+            })
+            .into());
         }
     }
     Ok(())

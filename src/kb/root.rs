@@ -48,10 +48,11 @@ pub fn read_config(root: &Path) -> Result<Config> {
         && language != "nl"
         && language != "en"
     {
-        anyhow::bail!(
-            "invalid {}: language must be \"nl\" or \"en\", not {language:?}",
-            path.display()
-        );
+        return Err(crate::msg::Localized(crate::msg::Msg::ConfigLanguage {
+            path: path.display().to_string(),
+            value: language.clone(),
+        })
+        .into());
     }
     Ok(config)
 }

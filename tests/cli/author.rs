@@ -632,3 +632,26 @@ fn init_writes_the_examples() {
     assert_eq!(status, Some(0));
     assert!(located(&json).is_empty());
 }
+
+/// Errors from below the commands (an id that is not one) are in the message language too.
+#[test]
+fn new_refuses_a_bad_id_in_dutch() {
+    let output = Test::fixture("clean")
+        .env("PIONEERS_LANG", "nl")
+        .args([
+            "new",
+            "theme",
+            "--id",
+            "Open_Wob",
+            "--title",
+            "X",
+            "--summary",
+            "Y.",
+        ])
+        .run();
+    assert_eq!(output.status, Some(2), "{}", output.stderr);
+    assert_eq!(
+        output.stderr,
+        "fout: `Open_Wob` is geen geldig id: een id bestaat uit kleine letters, cijfers en losse streepjes; er is niets geschreven\n"
+    );
+}
