@@ -565,6 +565,10 @@ pub struct ValidateArgs {
     /// when there is something to repair).
     #[arg(long, requires = "fix")]
     pub dry_run: bool,
+    /// Validate again after every change to the content, templates or pioneers.toml (the
+    /// screen is cleared first on a terminal); stop with Ctrl-C.
+    #[arg(long, conflicts_with = "fix")]
+    pub watch: bool,
 }
 
 fn parse_today(text: &str) -> Result<Date, String> {

@@ -21,6 +21,9 @@ use crate::text::escape_control;
 /// With `--fix`, first applies the certain fixes in the selected files (or, with
 /// `--dry-run`, prints them as a diff and stops).
 pub(super) fn run(context: &Context, args: &ValidateArgs) -> Result {
+    if args.watch {
+        return watch(context, args);
+    }
     let mut kb: &KnowledgeBase = context.knowledge_base()?;
     let mut selection = select(context, kb, args)?;
     let fixed;
@@ -41,6 +44,38 @@ pub(super) fn run(context: &Context, args: &ValidateArgs) -> Result {
     let (diagnostics, files) = (&selection.diagnostics, selection.files);
     write_report(kb, args.format, diagnostics, files, context.lang())?;
     Ok(exit_code(diagnostics, args.deny_warnings))
+}
+
+/// `--watch`: the report now and after every change, until the process is stopped.
+fn watch(context: &Context, args: &ValidateArgs) -> Result {
+    let root = crate::kb::find_root(context.root.as_deref(), context.cwd());
+    let today = context.today.unwrap_or_else(crate::kb::date::system_today);
+    let clear = std::io::stdout().is_terminal() && args.format == Format::Human;
+    let report = || -> anyhow::Result<()> {
+        let kb = KnowledgeBase::load(&root, today)?;
+        let selection = select(context, &kb, args)?;
+        if clear {
+            // Clear the screen and go home, as watch modes do.
+            print!("\x1b[2J\x1b[H");
+        }
+        write_report(
+            &kb,
+            args.format,
+            &selection.diagnostics,
+            selection.files,
+            context.lang(),
+        )
+    };
+    report()?;
+    crate::serve::watch(&root, || {
+        if let Err(error) = report() {
+            eprintln!(
+                "{}: {error:#}",
+                crate::msg::severity_words(context.lang())[0]
+            );
+        }
+    })?;
+    Ok(EXIT_OK)
 }
 
 /// What `validate` reports on.

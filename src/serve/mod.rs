@@ -61,9 +61,20 @@ pub fn run(
         let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
         std::thread::spawn(move || http::serve(&server, &shared));
     }
+    watch(&options.root, || {
+        let built = site::build(options);
+        report(&built);
+        shared.replace(built);
+    })
+}
+
+/// Calls `on_change` after every change to the knowledge base's sources (content,
+/// templates, `pioneers.toml`), with an editor's save steps gathered into one; returns only
+/// when watching fails. `serve` and `validate --watch` share it.
+pub fn watch(root: &Path, mut on_change: impl FnMut()) -> Result<()> {
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, tx).context("cannot watch the knowledge base")?;
-    for watched in watched_paths(&options.root) {
+    for watched in watched_paths(root) {
         debouncer
             .watcher()
             .watch(&watched, RecursiveMode::Recursive)
@@ -71,13 +82,11 @@ pub fn run(
     }
     for events in rx {
         let relevant = match events {
-            Ok(events) => events.iter().any(|e| is_source(&options.root, &e.path)),
+            Ok(events) => events.iter().any(|e| is_source(root, &e.path)),
             Err(_) => true,
         };
         if relevant {
-            let built = site::build(options);
-            report(&built);
-            shared.replace(built);
+            on_change();
         }
     }
     Ok(())

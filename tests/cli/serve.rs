@@ -182,3 +182,39 @@ fn open_pages_hear_about_each_build() {
         seen.push_str(&line);
     }
 }
+
+/// `validate --watch` reports again after each change, with the same engine as `serve`.
+#[test]
+fn validate_watch_reports_again_after_a_change() {
+    let test = Test::fixture("clean");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pioneers"))
+        .current_dir(test.root())
+        .env("NO_COLOR", "1")
+        .env("PIONEERS_LANG", "en")
+        .args(["validate", "--watch", "--today", TODAY])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("validate --watch starts");
+    let stdout = child.stdout.take().expect("stdout");
+    let server = Server {
+        child,
+        address: String::new(),
+    };
+    let mut lines = BufReader::new(stdout).lines();
+    let mut next_summary = || {
+        lines
+            .by_ref()
+            .map_while(Result::ok)
+            .find(|line| line.contains(" checked: "))
+            .expect("a summary")
+    };
+    assert!(next_summary().contains("0 errors"));
+    std::fs::write(
+        test.root().join("content/themes/kapot.md"),
+        "---\ntitle: Kapot\nsummary: S.\ncarriers: [utrech]\n---\n",
+    )
+    .expect("write");
+    assert!(next_summary().contains("1 error"));
+    drop(server);
+}
