@@ -146,7 +146,7 @@ fn banner(built: &Built) -> String {
         items.push_str(&format!(
             "<li><code>{}</code> {}[{}]: {}{help}</li>",
             escape_html(&p.place),
-            p.severity,
+            p.severity_word,
             p.code,
             escape_html(&p.message)
         ));
@@ -254,7 +254,8 @@ mod tests {
     fn pages_get_the_banner_and_the_script_and_other_files_do_not() {
         let built = Built {
             problems: vec![super::super::site::Problem {
-                severity: "fout",
+                severity: crate::diag::Severity::Error,
+                severity_word: "fout",
                 code: "unknown-field",
                 place: "content/themes/a.md:2:1".into(),
                 message: "onbekend veld `<x>`".into(),

@@ -4,17 +4,20 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, Condvar, Mutex};
 
 use super::Options;
-use crate::diag::{LineIndex, Severity};
+use crate::diag::Severity;
 use crate::kb::KnowledgeBase;
 use crate::msg::Msg;
 use crate::render::output::Sink;
 use crate::render::site::{SiteOptions, build as build_site};
+use crate::report::Sources;
 
 /// One problem of the content, as the page banner and the terminal show it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// Error or warning.
+    pub severity: Severity,
     /// `error` or `warning` in the report's language.
-    pub severity: &'static str,
+    pub severity_word: &'static str,
     /// The rule code.
     pub code: &'static str,
     /// `path:line:column`.
@@ -54,21 +57,17 @@ fn try_build(options: &Options) -> anyhow::Result<Built> {
     let kb = KnowledgeBase::load(&options.root, options.today)?;
     let diagnostics = crate::validate::validate(&kb);
     let words = crate::msg::severity_words(options.lang);
-    let mut indexes: BTreeMap<&str, LineIndex> = BTreeMap::new();
+    let sources = Sources::new(
+        kb.files.iter().map(|f| (f.path.as_str(), f.text.as_str())),
+        kb.files.len(),
+    );
     let problems = diagnostics
         .iter()
         .map(|d| {
-            let text = kb
-                .files
-                .iter()
-                .find(|f| f.path == d.file)
-                .map_or("", |f| f.text.as_str());
-            let index = indexes
-                .entry(d.file.as_str())
-                .or_insert_with(|| LineIndex::new(text));
-            let at = index.locate(d, text).0;
+            let at = sources.locate(d).0;
             Problem {
-                severity: match d.severity() {
+                severity: d.severity(),
+                severity_word: match d.severity() {
                     Severity::Error => words[0],
                     Severity::Warning => words[1],
                 },
@@ -158,11 +157,10 @@ pub fn summary(built: &Built, lang: crate::lang::Lang) -> String {
     if let Some(failure) = &built.failure {
         return format!("{}: {failure}", crate::msg::severity_words(lang)[0]);
     }
-    let error = crate::msg::severity_words(lang)[0];
     let errors = built
         .problems
         .iter()
-        .filter(|p| p.severity == error)
+        .filter(|p| p.severity == Severity::Error)
         .count();
     let mut lines: Vec<String> = built
         .problems
@@ -175,7 +173,7 @@ pub fn summary(built: &Built, lang: crate::lang::Lang) -> String {
                 .unwrap_or_default();
             format!(
                 "{}: {}[{}]: {}{help}",
-                p.place, p.severity, p.code, p.message
+                p.place, p.severity_word, p.code, p.message
             )
         })
         .collect();
@@ -188,4 +186,35 @@ pub fn summary(built: &Built, lang: crate::lang::Lang) -> String {
         .text(lang),
     );
     lines.join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Lang;
+
+    #[test]
+    fn the_summary_counts_errors_and_warnings_whatever_the_language() {
+        let problem = |severity, severity_word| Problem {
+            severity,
+            severity_word,
+            code: "unknown-field",
+            place: "content/themes/a.md:2:1".into(),
+            message: "m".into(),
+            help: None,
+        };
+        let built = Built {
+            problems: vec![
+                problem(Severity::Error, "fout"),
+                problem(Severity::Warning, "waarschuwing"),
+            ],
+            ..Built::default()
+        };
+        let summary = summary(&built, Lang::En);
+        assert!(
+            summary.ends_with("site built: 0 files; 1 error, 1 warning"),
+            "{summary}"
+        );
+        assert!(summary.starts_with("content/themes/a.md:2:1: fout[unknown-field]: m"));
+    }
 }
