@@ -63,6 +63,8 @@ pub trait Declared: Sized {
     fn from_front(front: &Node) -> Self;
     /// Each field with its value, in order.
     fn values(&self) -> Vec<(&'static Field, FieldValue<'_>)>;
+    /// The value of the field `name`, if it has one of that name.
+    fn value(&self, name: &str) -> Option<FieldValue<'_>>;
 }
 
 impl Stored for String {
@@ -184,6 +186,13 @@ macro_rules! declare {
                     .zip([$($crate::kb::model::Stored::value(&self.$field)),*])
                     .collect()
             }
+
+            fn value(&self, name: &str) -> Option<$crate::kb::model::FieldValue<'_>> {
+                match name {
+                    $(stringify!($field) => Some($crate::kb::model::Stored::value(&self.$field)),)*
+                    _ => None,
+                }
+            }
         }
     };
 }
@@ -197,6 +206,16 @@ impl Data {
             Data::Theme(t) => t.values(),
             Data::Session(s) => s.values(),
             Data::Retrospective(r) => r.values(),
+        }
+    }
+
+    /// The value of its field `name`, without building the others.
+    pub fn value(&self, name: &str) -> Option<FieldValue<'_>> {
+        match self {
+            Data::Organisation(o) => o.value(name),
+            Data::Theme(t) => t.value(name),
+            Data::Session(s) => s.value(name),
+            Data::Retrospective(r) => r.value(name),
         }
     }
 
@@ -218,5 +237,25 @@ impl Data {
             Data::Retrospective(r) => &r.tags,
             Data::Session(_) => &[],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_value_is_the_one_among_all_values() {
+        let yaml = "title: T\nsummary: S\ncarriers: [a, b]\nstatus: closed\nlinks: [{title: L, url: 'https://x.nl'}]\n";
+        let front = crate::kb::yaml::parse(yaml, 0).root.expect("front matter");
+        let data = Data::Theme(Theme::from_front(&front));
+        for (field, value) in data.values() {
+            assert_eq!(data.value(field.name), Some(value), "{}", field.name);
+        }
+        assert_eq!(data.value("nope"), None);
+        assert_eq!(
+            data.value("status"),
+            Some(FieldValue::OptText(Some("closed")))
+        );
     }
 }

@@ -144,9 +144,9 @@ pub fn in_default_order(kb: &KnowledgeBase, kind: DocKind) -> Vec<&Document> {
 fn default_key(doc: &Document) -> (SortKey, SortKey) {
     let text = |t: &str| SortKey::Text(sort_key(t));
     let field = doc.kind.default_sort();
-    let first = match doc.data.values().into_iter().find(|(f, _)| f.name == field) {
-        Some((_, FieldValue::Text(t) | FieldValue::OptText(Some(t)))) => text(t),
-        Some((_, FieldValue::Date(Some(d)))) => text(&format_date(d)),
+    let first = match doc.data.value(field) {
+        Some(FieldValue::Text(t) | FieldValue::OptText(Some(t))) => text(t),
+        Some(FieldValue::Date(Some(d))) => text(&format_date(d)),
         _ => SortKey::Absent,
     };
     (first, text(&doc.id))
