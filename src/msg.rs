@@ -730,9 +730,6 @@ impl Msg {
                 errors,
                 warnings,
             } => {
-                let count = |n: usize, one: &str, many: &str| {
-                    format!("{n} {}", if n == 1 { one } else { many })
-                };
                 pick(
                     format!(
                         "{} gecontroleerd: {}, {}",
@@ -1514,9 +1511,6 @@ impl Msg {
                 errors,
                 warnings,
             } => {
-                let count = |n: usize, one: &str, many: &str| {
-                    format!("{n} {}", if n == 1 { one } else { many })
-                };
                 pick(
                     format!(
                         "site gebouwd: {}; {}, {}",
@@ -1616,6 +1610,11 @@ pub fn severity_words(lang: Lang) -> [&'static str; 3] {
         ["fout", "waarschuwing", "tip"],
         ["error", "warning", "help"],
     )
+}
+
+/// `n` and the word for one or for many: "1 fout", "2 fouten".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// What an id looks like, for a session's or another's.
