@@ -642,6 +642,9 @@ pub enum Msg {
         /// Its id.
         id: String,
     },
+    // [serve] new variants go below this line.
+    // [lsp] new variants go below this line.
+    // [site] new variants go below this line.
 }
 
 /// What a YAML value is, as messages name it.
@@ -1600,6 +1603,9 @@ impl Msg {
                     ),
                 )
             }
+            // [serve] arms go below this line.
+            // [lsp] arms go below this line.
+            // [site] arms go below this line.
         }
     }
 }
@@ -1772,6 +1778,12 @@ fn field_hint(ty: FieldType, lang: Lang) -> String {
 }
 
 // [fix] helper functions go below this line.
+
+// [serve] helper functions go below this line.
+
+// [lsp] helper functions go below this line.
+
+// [site] helper functions go below this line.
 
 /// One of every message, for [`tests::every_message_is_written_in_both_languages`].
 #[cfg(test)]
@@ -2095,6 +2107,9 @@ fn one_of_each() -> Vec<Msg> {
             kind: DocKind::Theme,
             id: "x".into(),
         },
+        // [serve] samples go below this line.
+        // [lsp] samples go below this line.
+        // [site] samples go below this line.
     ]
 }
 
@@ -2253,6 +2268,9 @@ fn has_a_sample(message: &Msg) -> bool {
         | Msg::ConfigLanguage { .. }
         | Msg::InitAlreadyThere(..)
         | Msg::NextSteps { .. } => true,
+        // [serve] sample arms (`Msg::X { .. } => true,`) go below this line.
+        // [lsp] sample arms (`Msg::X { .. } => true,`) go below this line.
+        // [site] sample arms (`Msg::X { .. } => true,`) go below this line.
     }
 }
 

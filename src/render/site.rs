@@ -39,36 +39,51 @@ const MENU: &[(&str, &str)] = &[
 /// Builds every file of the site and hands each to `sink` as soon as it is made, so the
 /// site is never held in memory whole.
 pub fn build(kb: &KnowledgeBase, options: &SiteOptions, sink: &Sink) -> Result<()> {
-    let site = Site {
-        kb,
-        options,
-        env: environment(&kb.root)?,
-        dates: crate::git::last_changed(&kb.root, kb.documents.iter().map(|d| kb.path(d))),
-        words: words(options.lang),
-    };
+    let site = Site::new(kb, options)?;
     kb.documents
         .par_iter()
         .try_for_each(|doc| sink.write(site.document_page(doc)?))?;
-    for kind in DocKind::ALL {
-        sink.write(site.index_page(kind)?)?;
-    }
-    sink.write(site.home()?)?;
-    site.tag_pages(sink)?;
-    sink.write(site.feed()?)?;
-    if let Some(sitemap) = site.sitemap()? {
-        sink.write(sitemap)?;
-    }
-    sink.write(text_file(
-        "sessions.ics",
-        super::ics::calendar(kb, options.base_url.as_deref(), &options.title),
-    ))?;
-    sink.write(text_file(
-        "network.svg",
-        svg(&graph(kb), site.words["network_alt"]),
-    ))?;
-    sink.write(text_file("style.css", stylesheet(&kb.root)?))?;
-    site.data(sink)?;
+    site.site_wide(sink)?;
     assets(kb, sink)
+}
+
+impl<'a> Site<'a> {
+    /// Reads the templates and the git dates once, for every page to come.
+    pub fn new(kb: &'a KnowledgeBase, options: &'a SiteOptions) -> Result<Self> {
+        Ok(Site {
+            kb,
+            options,
+            env: environment(&kb.root)?,
+            dates: crate::git::last_changed(&kb.root, kb.documents.iter().map(|d| kb.path(d))),
+            words: words(options.lang),
+        })
+    }
+
+    /// Every file that is not one document's page nor an asset: the indexes, home, tag
+    /// pages, feed, sitemap, calendar, network picture, stylesheet and data. Each may show
+    /// any document, so `serve` makes them all again after a change to front matter.
+    pub fn site_wide(&self, sink: &Sink) -> Result<()> {
+        let (kb, options) = (self.kb, self.options);
+        for kind in DocKind::ALL {
+            sink.write(self.index_page(kind)?)?;
+        }
+        sink.write(self.home()?)?;
+        self.tag_pages(sink)?;
+        sink.write(self.feed()?)?;
+        if let Some(sitemap) = self.sitemap()? {
+            sink.write(sitemap)?;
+        }
+        sink.write(text_file(
+            "sessions.ics",
+            super::ics::calendar(kb, options.base_url.as_deref(), &options.title),
+        ))?;
+        sink.write(text_file(
+            "network.svg",
+            svg(&graph(kb), self.words["network_alt"]),
+        ))?;
+        sink.write(text_file("style.css", stylesheet(&kb.root)?))?;
+        self.data(sink)
+    }
 }
 
 /// A file of the site made of text.
@@ -156,7 +171,7 @@ pub(super) fn absolute(base: Option<&str>, path: &str) -> Option<String> {
 /// [`crate::kb::walk`]), each opened again under the rule of [`crate::kb::access`] so that a
 /// file swapped for a link since is still not followed. Files where the site generates a
 /// page (`reserved-path`, reported by validation) are left out.
-fn assets(kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
+pub(crate) fn assets(kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
     let mut paths: Vec<&String> = kb
         .other_files
         .iter()
