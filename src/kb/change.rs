@@ -44,6 +44,12 @@ impl Applied {
     pub fn is_empty(&self) -> bool {
         self.files.is_empty() && !self.paths_changed
     }
+
+    /// Whether only text below the front matter changed, in files that stayed where they
+    /// were: no fact any other page shows changed.
+    pub fn body_only(&self, kb: &KnowledgeBase) -> bool {
+        !self.paths_changed && self.files.iter().all(|b| b.body_only(kb))
+    }
 }
 
 /// One file before a change.
@@ -84,10 +90,86 @@ struct Entry {
 }
 
 impl KnowledgeBase {
-    /// Reads the content folder again and reloads the Markdown files in `changed` (paths
-    /// relative to the root) and those that are new; keeps every other file as it was loaded.
-    /// Fails only as [`KnowledgeBase::load`] does (no `content/` folder).
+    /// Brings the knowledge base up to date after the files at `changed` (paths relative
+    /// to the root, under `content/`) changed on disk: when they are all files it holds and
+    /// still regular files, or are gone and were never held (an editor's temporary file), only
+    /// the Markdown ones are read again, in place; otherwise the content folder is walked
+    /// again, and new and changed files are read. Fails only as [`KnowledgeBase::load`] does.
     pub fn refresh(&mut self, changed: &HashSet<String>) -> Result<Applied> {
+        match self.reload_in_place(changed) {
+            Some(applied) => Ok(applied),
+            None => self.reload_after_walk(changed),
+        }
+    }
+
+    /// Reloads `changed` in place when no file came, went or changed type; `None` (and
+    /// nothing changed) otherwise.
+    fn reload_in_place(&mut self, changed: &HashSet<String>) -> Option<Applied> {
+        let mut reloads = Vec::new();
+        for path in changed {
+            let regular = std::fs::symlink_metadata(self.root.join(path))
+                .is_ok_and(|m| m.file_type().is_file());
+            let document = self.by_path.get(path).copied();
+            let held = document.is_some() || self.other_files.contains(path);
+            match (held, regular) {
+                (true, true) => reloads.extend(document),
+                (false, false) if !self.files.iter().any(|f| &f.path == path) => {}
+                _ => return None,
+            }
+        }
+        let mut loaded = Vec::with_capacity(reloads.len());
+        for position in reloads {
+            let document = self.documents.get(position)?;
+            let found = Found {
+                path: self.root.join(self.path(document)),
+                rel: self.path(document).to_string(),
+                kind: document.kind,
+            };
+            let file = load::load(&self.root, &found, document.file);
+            file.document.as_ref()?;
+            loaded.push((position, file));
+        }
+        let mut diagnostics = self.file_diagnostics();
+        let mut before = Vec::with_capacity(loaded.len());
+        for (position, file) in loaded {
+            let (Some(document), Some(slot)) = (file.document, self.documents.get_mut(position))
+            else {
+                continue;
+            };
+            let old = std::mem::replace(slot, document);
+            let text = self
+                .files
+                .get_mut(old.file)
+                .map(|f| std::mem::replace(&mut f.text, file.file.text))
+                .unwrap_or_default();
+            diagnostics.insert(file.file.path.clone(), file.diagnostics);
+            before.push(Before {
+                path: file.file.path,
+                document: Some(old),
+                text,
+            });
+        }
+        let walk = self.walk_diagnostics;
+        self.load_diagnostics.truncate(walk);
+        for file in &self.files {
+            self.load_diagnostics
+                .extend(diagnostics.remove(&file.path).unwrap_or_default());
+        }
+        self.index = super::Index::build(&self.documents, self.today);
+        Some(self.applied(before, false))
+    }
+
+    /// Each file's load diagnostics (not the walk's), by path.
+    fn file_diagnostics(&self) -> HashMap<String, Vec<Diagnostic>> {
+        let mut by_file: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+        for d in self.load_diagnostics.iter().skip(self.walk_diagnostics) {
+            by_file.entry(d.file.clone()).or_default().push(d.clone());
+        }
+        by_file
+    }
+
+    /// Walks the content folder again, reloads `changed` and the new files, keeps the rest.
+    fn reload_after_walk(&mut self, changed: &HashSet<String>) -> Result<Applied> {
         let walked = walk::walk(&self.root)?;
         let paths_changed = self.other_files != walked.files
             || self.files.len() != walked.documents.len()
@@ -234,6 +316,9 @@ impl KnowledgeBase {
     /// when ids or paths appeared or went, those whose suggestions can change (a reference
     /// that does not resolve, a body link to a file).
     pub fn affected(&self, applied: &Applied) -> Vec<usize> {
+        if applied.body_only(self) {
+            return self.affected_by_bodies(applied);
+        }
         let mut ids: HashSet<String> = HashSet::new();
         let mut referred: HashSet<&str> = HashSet::new();
         let mut paths: HashSet<&str> = HashSet::new();
@@ -265,16 +350,41 @@ impl KnowledgeBase {
         positions
     }
 
+    /// After a change to bodies alone: the changed documents and those whose body links to
+    /// them (their anchors may have changed).
+    fn affected_by_bodies(&self, applied: &Applied) -> Vec<usize> {
+        let paths: HashSet<&str> = applied.files.iter().map(|b| b.path.as_str()).collect();
+        let mut positions: Vec<usize> = self
+            .documents
+            .iter()
+            .enumerate()
+            .filter(|(_, doc)| paths.contains(self.path(doc)) || self.links_to(doc, &paths, false))
+            .map(|(i, _)| i)
+            .collect();
+        positions.sort_unstable();
+        positions
+    }
+
     /// Whether `doc`'s body links to one of `paths` — or, when `any_file`, to any file at
     /// all.
     fn links_to(&self, doc: &Document, paths: &HashSet<&str>, any_file: bool) -> bool {
+        // A link names the file it points to, unless it is percent-encoded: most links are
+        // ruled out without resolving them.
+        let names: Vec<&str> = paths
+            .iter()
+            .map(|p| p.rsplit('/').next().unwrap_or(p))
+            .collect();
         doc.body.links.iter().any(|link| {
-            match crate::validate::links::resolve(self, doc, &link.dest) {
-                crate::validate::links::Target::Path { path, .. } => {
-                    any_file || path.is_some_and(|p| paths.contains(p.trim_end_matches('/')))
+            let may_name = any_file
+                || link.dest.contains('%')
+                || names.iter().any(|name| link.dest.contains(name));
+            may_name
+                && match crate::validate::links::resolve(self, doc, &link.dest) {
+                    crate::validate::links::Target::Path { path, .. } => {
+                        any_file || path.is_some_and(|p| paths.contains(p.trim_end_matches('/')))
+                    }
+                    _ => false,
                 }
-                _ => false,
-            }
         })
     }
 }

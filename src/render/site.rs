@@ -93,9 +93,14 @@ impl Prepared {
             .try_for_each(|doc| sink.write(site.document_page(doc)?))
     }
 
-    /// Every site-wide file of `kb` (see [`Site::site_wide`]).
-    pub fn site_wide(&self, kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
-        self.site(kb).site_wide(sink)
+    /// The site-wide files of `kb` made from front matter (see [`Site::made_of_front_matter`]).
+    pub fn made_of_front_matter(&self, kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
+        self.site(kb).made_of_front_matter(sink)
+    }
+
+    /// The site-wide files of `kb` that show bodies (see [`Site::made_of_bodies`]).
+    pub fn made_of_bodies(&self, kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
+        self.site(kb).made_of_bodies(sink)
     }
 }
 
@@ -104,13 +109,25 @@ impl Site<'_> {
     /// pages, feed, sitemap, calendar, network picture, stylesheet and data. Each may show
     /// any document, so `serve` makes them all again after a change to front matter.
     pub fn site_wide(&self, sink: &Sink) -> Result<()> {
+        self.made_of_front_matter(sink)?;
+        self.made_of_bodies(sink)
+    }
+
+    /// The site-wide files that show documents' bodies (the feed): `serve` makes them again
+    /// after every change, even one below the front matter only.
+    pub fn made_of_bodies(&self, sink: &Sink) -> Result<()> {
+        sink.write(self.feed()?)
+    }
+
+    /// The site-wide files made from front matter alone (and the templates): everything
+    /// but [`Site::made_of_bodies`].
+    pub fn made_of_front_matter(&self, sink: &Sink) -> Result<()> {
         let (kb, options) = (self.kb, self.options);
         for kind in DocKind::ALL {
             sink.write(self.index_page(kind)?)?;
         }
         sink.write(self.home()?)?;
         self.tag_pages(sink)?;
-        sink.write(self.feed()?)?;
         if let Some(sitemap) = self.sitemap()? {
             sink.write(sitemap)?;
         }

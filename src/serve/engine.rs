@@ -60,8 +60,10 @@ struct State {
 struct SiteState {
     prepared: Prepared,
     files: Files,
-    /// The paths [`Prepared::site_wide`] wrote last.
-    site_wide: Vec<String>,
+    /// The paths [`Prepared::made_of_front_matter`] wrote last.
+    made_of_front_matter: Vec<String>,
+    /// The paths [`Prepared::made_of_bodies`] wrote last.
+    made_of_bodies: Vec<String>,
     /// The paths of the assets published last.
     assets: Vec<String>,
 }
@@ -150,8 +152,7 @@ impl State {
 
     /// Reloads what changed; `Err` when only a full build can give the right result.
     fn update(&mut self, paths: &BTreeSet<String>) -> Result<Work> {
-        let markdown: HashSet<String> = paths.iter().filter(|p| is_markdown(p)).cloned().collect();
-        let applied = self.kb.refresh(&markdown)?;
+        let applied = self.kb.refresh(&paths.iter().cloned().collect())?;
         let assets_changed = applied.paths_changed || paths.iter().any(|p| !is_markdown(p));
         let mut work = Work {
             checked: self.checked.update(&self.kb, &applied),
@@ -181,18 +182,21 @@ impl SiteState {
         let sink = Sink::in_memory();
         let all: Vec<usize> = (0..kb.documents.len()).collect();
         prepared.document_pages(kb, &all, &sink)?;
-        let site_wide = collect(&sink, |sink| prepared.site_wide(kb, sink))?;
+        let made_of_front_matter = collect(&sink, |sink| prepared.made_of_front_matter(kb, sink))?;
+        let made_of_bodies = collect(&sink, |sink| prepared.made_of_bodies(kb, sink))?;
         let assets = collect(&sink, |sink| assets(kb, sink))?;
         Ok(SiteState {
             prepared,
             files: shared(sink),
-            site_wide,
+            made_of_front_matter,
+            made_of_bodies,
             assets,
         })
     }
 
-    /// Makes again the pages `applied` can change, every site-wide file, and the assets when
-    /// files came or went; gives how many document pages were made.
+    /// Makes again the pages `applied` can change, the site-wide files (only those that
+    /// show bodies when only bodies changed), and the assets when files came or went; gives
+    /// how many document pages were made.
     fn update(
         &mut self,
         kb: &KnowledgeBase,
@@ -211,11 +215,18 @@ impl SiteState {
         let sink = Sink::in_memory();
         self.prepared.document_pages(kb, &affected, &sink)?;
         let pages = shared(sink);
-        for path in self.site_wide.drain(..) {
+        for path in self.made_of_bodies.drain(..) {
             self.files.remove(&path);
         }
         let sink = Sink::in_memory();
-        self.site_wide = collect(&sink, |sink| self.prepared.site_wide(kb, sink))?;
+        if !applied.body_only(kb) {
+            for path in self.made_of_front_matter.drain(..) {
+                self.files.remove(&path);
+            }
+            self.made_of_front_matter =
+                collect(&sink, |sink| self.prepared.made_of_front_matter(kb, sink))?;
+        }
+        self.made_of_bodies = collect(&sink, |sink| self.prepared.made_of_bodies(kb, sink))?;
         let mut made = shared(sink);
         if assets_changed {
             for path in self.assets.drain(..) {
@@ -225,7 +236,10 @@ impl SiteState {
             self.assets = collect(&sink, |sink| assets(kb, sink))?;
             made.extend(shared(sink));
         }
-        let site_wide: HashSet<&String> = self.site_wide.iter().chain(&self.assets).collect();
+        let site_wide: HashSet<&String> = (self.made_of_front_matter.iter())
+            .chain(&self.made_of_bodies)
+            .chain(&self.assets)
+            .collect();
         if pages.keys().any(|path| site_wide.contains(path)) {
             anyhow::bail!("a page where another file is");
         }

@@ -10,10 +10,11 @@ use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
+use notify::event::{AccessKind, AccessMode};
+use notify::{Event, EventKind, RecursiveMode, Watcher};
 use time::Date;
 
 use crate::lang::Lang;
@@ -38,9 +39,13 @@ pub struct Options {
     pub lang: Lang,
 }
 
-/// How long changes are gathered before a build: editors save in several steps (a temporary
-/// file, a rename), and `git checkout` changes many files at once.
-const DEBOUNCE: Duration = Duration::from_millis(80);
+/// How long the watcher waits for the next event before it builds: editors save in several
+/// steps (a temporary file, a rename) within a few milliseconds, and `git checkout` changes
+/// many files one after another.
+const QUIET: Duration = Duration::from_millis(15);
+
+/// The longest a stream of changes is gathered before a build all the same.
+const GATHER_AT_MOST: Duration = Duration::from_millis(500);
 
 /// Builds the site, serves it, and builds again on every change until the process ends.
 /// `ready` gets the address once the server listens; `report` each build's summary for the
@@ -82,24 +87,50 @@ pub fn run(
 /// (content, templates, `pioneers.toml`), with an editor's save steps gathered into one;
 /// returns only when watching fails. `serve` and `validate --watch` share it.
 pub fn watch(root: &Path, mut on_change: impl FnMut(Changed)) -> Result<()> {
-    let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
-    let mut debouncer = new_debouncer(DEBOUNCE, tx).context("cannot watch the knowledge base")?;
+    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<Event>>();
+    let mut watcher = notify::recommended_watcher(tx).context("cannot watch the knowledge base")?;
     for watched in watched_paths(root) {
-        debouncer
-            .watcher()
+        watcher
             .watch(&watched, RecursiveMode::Recursive)
             .with_context(|| format!("cannot watch {}", watched.display()))?;
     }
-    for events in rx {
-        let changed = match events {
-            Ok(events) => changed(root, events.iter().map(|e| e.path.as_path())),
-            Err(_) => Some(Changed::Everything),
+    while let Ok(first) = rx.recv() {
+        let mut events = vec![first];
+        let until = Instant::now() + GATHER_AT_MOST;
+        while let Ok(event) = rx.recv_timeout(QUIET) {
+            events.push(event);
+            if Instant::now() > until {
+                break;
+            }
+        }
+        let changed = if events.iter().any(Result::is_err) {
+            Some(Changed::Everything)
+        } else {
+            let paths = events
+                .iter()
+                .flatten()
+                .filter(|event| changes_files(event.kind))
+                .flat_map(|event| event.paths.iter().map(PathBuf::as_path));
+            changed(root, paths)
         };
         if let Some(changed) = changed {
             on_change(changed);
         }
     }
     Ok(())
+}
+
+/// Whether an event of `kind` can mean a file changed: not a file opened, read or closed
+/// unchanged (which every build does to every file it reads).
+fn changes_files(kind: EventKind) -> bool {
+    !matches!(
+        kind,
+        EventKind::Access(
+            AccessKind::Open(_)
+                | AccessKind::Read
+                | AccessKind::Close(AccessMode::Read | AccessMode::Execute | AccessMode::Any)
+        )
+    )
 }
 
 /// What the changes at `paths` mean for a build: the content files, or everything (when
@@ -154,6 +185,23 @@ mod tests {
         assert!(!is_source(root, Path::new("/kb/public/index.html")));
         assert!(!is_source(root, Path::new("/kb/content/.a.md.swp")));
         assert!(!is_source(root, Path::new("/elsewhere/content/a.md")));
+    }
+
+    #[test]
+    fn reading_a_file_is_no_change() {
+        use notify::event::{CreateKind, ModifyKind};
+        assert!(!changes_files(EventKind::Access(AccessKind::Open(
+            AccessMode::Any
+        ))));
+        assert!(!changes_files(EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+        assert!(changes_files(EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(changes_files(EventKind::Create(CreateKind::File)));
+        assert!(changes_files(EventKind::Modify(ModifyKind::Any)));
+        assert!(changes_files(EventKind::Any));
     }
 
     #[test]

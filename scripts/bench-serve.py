@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Times `pioneers serve` on a generated knowledge base: from saving a file to the reload
+event the open pages get, for a body edit, a title change, a new document and a removal;
+and the server's memory against the content's size. Prints a Markdown table.
+
+    scripts/bench-serve.py [N] [--runs R]      (default: 10000 documents, 15 runs each)
+
+Builds the release binary and the generator first. Standard library only.
+"""
+
+import http.client
+import os
+import pathlib
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+
+
+def main():
+    args = sys.argv[1:]
+    runs = 15
+    if "--runs" in args:
+        i = args.index("--runs")
+        runs = int(args[i + 1])
+        del args[i : i + 2]
+    n = int(args[0]) if args else 10000
+    subprocess.run(
+        ["cargo", "build", "--release", "--quiet", "--bin", "pioneers", "--example", "gen_kb"],
+        cwd=ROOT,
+        check=True,
+    )
+    binary = ROOT / "target/release/pioneers"
+    with tempfile.TemporaryDirectory() as work:
+        kb = pathlib.Path(work) / "kb"
+        subprocess.run(
+            [ROOT / "target/release/examples/gen_kb", kb, str(n)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        content_mib = size_mib(kb / "content")
+        env = dict(os.environ, PIONEERS_TODAY="2026-11-28", PIONEERS_LANG="en")
+        started = time.perf_counter()
+        server = subprocess.Popen(
+            [binary, "serve", "--port", "0"],
+            cwd=kb,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        try:
+            line = server.stdout.readline()
+            first_build = time.perf_counter() - started
+            port = int(re.search(r":(\d+)/", line).group(1))
+            rows = measure(kb, port, runs)
+            rss, peak = memory(server.pid)
+        finally:
+            server.terminate()
+            server.wait()
+    print(f"{n} documents, {content_mib:.0f} MiB of content; first build {first_build * 1000:.0f} ms\n")
+    print("| change | runs | median ms | p90 ms | max ms |")
+    print("|---|---|---|---|---|")
+    for name, times in rows:
+        times = sorted(times)
+        p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
+        print(
+            f"| {name} | {len(times)} | {statistics.median(times):.0f} | {p90:.0f} | {max(times):.0f} |"
+        )
+    print(
+        f"\nmemory while serving: {rss:.0f} MiB resident, {peak:.0f} MiB peak "
+        f"= {peak / content_mib:.1f} x the content"
+    )
+
+
+def measure(kb, port, runs):
+    """Each kind of change `runs` times, timed from the write to the reload event."""
+    events = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    events.request("GET", "/__pioneers/events")
+    stream = events.getresponse()
+    stream.readline()  # ": connected"
+    retrospectives = sorted((kb / "content/retrospectives").glob("*.md"))
+    themes = sorted((kb / "content/themes").glob("*.md"))
+
+    def wait_reload():
+        while True:
+            line = stream.readline()
+            if line.startswith(b"data: reload"):
+                return
+
+    def timed(change):
+        time.sleep(0.3)  # let the previous change settle
+        start = time.perf_counter()
+        change()
+        wait_reload()
+        return (time.perf_counter() - start) * 1000
+
+    def body_edit(path, i):
+        text = path.read_text()
+        path.write_text(text + f"\nEen extra zin, nummer {i}.\n")
+
+    def title_change(path, i):
+        text = path.read_text()
+        path.write_text(re.sub(r"^title: .*$", f"title: Nieuwe titel {i}", text, count=1, flags=re.M))
+
+    def create(i):
+        (kb / f"content/themes/nieuw-thema-{i}.md").write_text(
+            f"---\ntitle: Nieuw thema {i}\nsummary: Een nieuw thema.\n---\nTekst.\n"
+        )
+
+    def remove(i):
+        (kb / f"content/themes/nieuw-thema-{i}.md").unlink()
+
+    rows = [
+        ("body edit of a retrospective", [timed(lambda i=i: body_edit(retrospectives[i * 7], i)) for i in range(runs)]),
+        ("title change of a theme", [timed(lambda i=i: title_change(themes[i * 11], i)) for i in range(runs)]),
+        ("new theme", [timed(lambda i=i: create(i)) for i in range(runs)]),
+        ("theme removed", [timed(lambda i=i: remove(i)) for i in range(runs)]),
+    ]
+    events.close()
+    return rows
+
+
+def memory(pid):
+    """Resident and peak resident memory of `pid` in MiB."""
+    status = pathlib.Path(f"/proc/{pid}/status").read_text()
+    value = lambda key: int(re.search(rf"{key}:\s+(\d+) kB", status).group(1)) / 1024
+    return value("VmRSS"), value("VmHWM")
+
+
+def size_mib(folder):
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file()) / 1024 / 1024
+
+
+if __name__ == "__main__":
+    main()
