@@ -645,6 +645,10 @@ pub enum Msg {
     // [serve] new variants go below this line.
     // [lsp] new variants go below this line.
     // [site] new variants go below this line.
+    /// A session with `end` but no `start`.
+    EndWithoutStart,
+    /// Help: add the start, or remove the end.
+    AddStartOrRemoveEnd,
 }
 
 /// What a YAML value is, as messages name it.
@@ -1606,6 +1610,14 @@ impl Msg {
             // [serve] arms go below this line.
             // [lsp] arms go below this line.
             // [site] arms go below this line.
+            Msg::EndWithoutStart => pick(
+                "de sessie heeft een eindtijd (`end`) maar geen begintijd (`start`)".into(),
+                "the session has an end time (`end`) but no start time (`start`)".into(),
+            ),
+            Msg::AddStartOrRemoveEnd => pick(
+                "vul `start` in, of haal `end` weg als de sessie de hele dag duurt".into(),
+                "add `start`, or remove `end` for a session that lasts all day".into(),
+            ),
         }
     }
 }
@@ -2110,6 +2122,8 @@ fn one_of_each() -> Vec<Msg> {
         // [serve] samples go below this line.
         // [lsp] samples go below this line.
         // [site] samples go below this line.
+        Msg::EndWithoutStart,
+        Msg::AddStartOrRemoveEnd,
     ]
 }
 
@@ -2271,6 +2285,7 @@ fn has_a_sample(message: &Msg) -> bool {
         // [serve] sample arms (`Msg::X { .. } => true,`) go below this line.
         // [lsp] sample arms (`Msg::X { .. } => true,`) go below this line.
         // [site] sample arms (`Msg::X { .. } => true,`) go below this line.
+        Msg::EndWithoutStart | Msg::AddStartOrRemoveEnd => true,
     }
 }
 
