@@ -198,7 +198,8 @@ pub fn reserved(published: &str) -> Option<Generated> {
         // A file where a folder of generated pages goes.
         return generated_folder.then_some(Generated::PageFolder);
     };
-    if page_folder && second.ends_with(".html") {
+    // Each document's page, and the calendar next to a session's, theme's or organisation's.
+    if page_folder && (second.ends_with(".html") || second.ends_with(".ics")) {
         return Some(Generated::DocumentPages);
     }
     if first == "tags" && second.ends_with(".html") {
@@ -469,6 +470,8 @@ mod tests {
             "tags/x.html",
             "tags/index.html",
             "themes/foo.html",
+            "themes/foo.ics",
+            "sessions/2017-09-18-kick-off.ICS",
             "themes/index.html",
             "organisations/x.html",
             "themes",

@@ -53,6 +53,21 @@ const WORDS: &[(&str, &str, &str)] = &[
         "Sessies in je agenda (iCalendar)",
         "Sessions in your calendar (iCalendar)",
     ),
+    (
+        "calendar_session",
+        "Zet deze sessie in je agenda (iCalendar)",
+        "Add this session to your calendar (iCalendar)",
+    ),
+    (
+        "calendar_theme",
+        "Sessies over dit thema in je agenda (iCalendar)",
+        "Sessions on this theme in your calendar (iCalendar)",
+    ),
+    (
+        "calendar_organisation",
+        "Sessies van deze organisatie in je agenda (iCalendar)",
+        "Sessions of this organisation in your calendar (iCalendar)",
+    ),
     ("data", "Alle gegevens (JSON)", "All data (JSON)"),
     ("tagged", "Met trefwoord", "Tagged"),
     ("kind_municipality", "Gemeente", "Municipality"),

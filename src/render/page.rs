@@ -38,6 +38,13 @@ impl Site<'_> {
             "body": body_html,
             "updated": self.updated(doc),
         });
+        if matches!(
+            doc.kind,
+            DocKind::Session | DocKind::Theme | DocKind::Organisation
+        ) {
+            // The calendar beside the page (see `ics.rs`), by its name in the same folder.
+            extra["calendar"] = json!(format!("{}.ics", doc.id));
+        }
         if let Data::Session(session) = &doc.data {
             extra["jsonld"] = json!(super::jsonld::event(
                 self.kb,

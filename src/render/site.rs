@@ -63,7 +63,7 @@ impl<'a> Site<'a> {
     /// pages, feed, sitemap, calendar, network picture, stylesheet and data. Each may show
     /// any document, so `serve` makes them all again after a change to front matter.
     pub fn site_wide(&self, sink: &Sink) -> Result<()> {
-        let (kb, options) = (self.kb, self.options);
+        let kb = self.kb;
         for kind in DocKind::ALL {
             sink.write(self.index_page(kind)?)?;
         }
@@ -73,10 +73,7 @@ impl<'a> Site<'a> {
         if let Some(sitemap) = self.sitemap()? {
             sink.write(sitemap)?;
         }
-        sink.write(text_file(
-            "sessions.ics",
-            super::ics::calendar(kb, options.base_url.as_deref(), &options.title),
-        ))?;
+        self.calendars(sink)?;
         sink.write(text_file(
             "network.svg",
             svg(&graph(kb), self.words["network_alt"]),

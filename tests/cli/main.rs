@@ -13,6 +13,7 @@ mod generator;
 mod props;
 mod query;
 mod render;
+mod render_calendars;
 mod reports;
 mod serve;
 mod ship;
