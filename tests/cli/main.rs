@@ -14,6 +14,8 @@ mod props;
 mod query;
 mod render;
 mod render_calendars;
+mod render_feed;
+mod render_props;
 mod reports;
 mod serve;
 mod ship;
