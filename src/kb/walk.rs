@@ -208,7 +208,8 @@ pub fn reserved(published: &str) -> Option<Generated> {
     let data_file = DocKind::ALL
         .iter()
         .any(|k| second == format!("{}.json", k.folder()));
-    if first == "data" && data_file {
+    // The data exports, and the SKOS scheme and DCAT catalogue (`.jsonld`) beside them.
+    if first == "data" && (data_file || second.ends_with(".jsonld")) {
         return Some(Generated::Data);
     }
     None
@@ -467,6 +468,7 @@ mod tests {
             "network.svg",
             "style.css/x.png",
             "data/themes.json",
+            "data/catalog.jsonld",
             "tags/x.html",
             "tags/index.html",
             "themes/foo.html",

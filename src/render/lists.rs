@@ -63,6 +63,21 @@ impl Site<'_> {
         Ok(text_file(&format!("{}/index.html", kind.folder()), html))
     }
 
+    /// Every tag by the slug of its page: its name as first written, and the documents
+    /// that carry it.
+    pub(super) fn tagged(&self) -> BTreeMap<String, (String, Vec<&Document>)> {
+        let mut tags: BTreeMap<String, (String, Vec<&Document>)> = BTreeMap::new();
+        for doc in &self.kb.documents {
+            for tag in doc.data.tags() {
+                tags.entry(tag_slug(tag))
+                    .or_insert_with(|| (tag.clone(), Vec::new()))
+                    .1
+                    .push(doc);
+            }
+        }
+        tags
+    }
+
     /// `index.html`: upcoming sessions, recent retrospectives and the themes by status.
     pub fn home(&self) -> Result<OutFile> {
         let at_root = |mut v: Value| {
@@ -117,15 +132,7 @@ impl Site<'_> {
     /// `tags/<slug>.html` for every tag (tags with one slug share a page), and
     /// `tags/index.html`.
     pub fn tag_pages(&self, sink: &Sink) -> Result<()> {
-        let mut tags: BTreeMap<String, (String, Vec<&Document>)> = BTreeMap::new();
-        for doc in &self.kb.documents {
-            for tag in doc.data.tags() {
-                tags.entry(tag_slug(tag))
-                    .or_insert_with(|| (tag.clone(), Vec::new()))
-                    .1
-                    .push(doc);
-            }
-        }
+        let tags = self.tagged();
         let mut index = Vec::new();
         for (slug, (name, docs)) in &tags {
             let mut items: Vec<Value> = docs.iter().map(|d| self.entry(d)).collect();

@@ -10,6 +10,7 @@ pub mod ics;
 pub mod jsonld;
 mod lists;
 pub mod markdown;
+mod opendata;
 pub mod output;
 mod page;
 pub mod site;

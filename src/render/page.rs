@@ -45,13 +45,21 @@ impl Site<'_> {
             // The calendar beside the page (see `ics.rs`), by its name in the same folder.
             extra["calendar"] = json!(format!("{}.ics", doc.id));
         }
-        if let Data::Session(session) = &doc.data {
-            extra["jsonld"] = json!(super::jsonld::event(
+        let base = self.options.base_url.as_deref();
+        let jsonld = match &doc.data {
+            Data::Session(session) => Some(super::jsonld::event(self.kb, doc, session, base)),
+            Data::Organisation(o) => Some(super::jsonld::organisation(doc, o, base)),
+            Data::Retrospective(r) => Some(super::jsonld::retrospective(
                 self.kb,
                 doc,
-                session,
-                self.options.base_url.as_deref()
-            ));
+                r,
+                base,
+                self.options.lang.code(),
+            )),
+            Data::Theme(_) => None,
+        };
+        if let Some(jsonld) = jsonld {
+            extra["jsonld"] = json!(jsonld);
         }
         let html = self.render(
             &format!("{}.html", doc.kind.name()),

@@ -79,6 +79,7 @@ impl<'a> Site<'a> {
             svg(&graph(kb), self.words["network_alt"]),
         ))?;
         sink.write(text_file("style.css", stylesheet(&kb.root)?))?;
+        self.open_data(sink)?;
         self.data(sink)
     }
 }

@@ -303,7 +303,9 @@ fn payloads_come_out_inert() {
             let rest = &html[start + 35..];
             let json = &rest[..rest.find("</script>").expect("closed")];
             let value: serde_json::Value = serde_json::from_str(json).expect("JSON-LD parses");
-            assert_eq!(value["name"], "</script><script>alert('jsonld')</script>");
+            if value["@type"] == "Event" {
+                assert_eq!(value["name"], "</script><script>alert('jsonld')</script>");
+            }
         }
     }
     let feed = String::from_utf8(site["feed.atom"].clone()).expect("utf-8");
