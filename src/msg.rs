@@ -704,6 +704,8 @@ pub enum Generated {
     TagPages,
     /// The data files.
     Data,
+    /// A page of the site itself: not found (404), accessibility statement, search index.
+    SitePage,
 }
 
 /// Why the sessions give a theme its status.
@@ -799,6 +801,7 @@ impl Msg {
                     ),
                     Generated::TagPages => ("de pagina's per trefwoord", "the tag pages are"),
                     Generated::Data => ("de gegevens van de kennisbank", "the data of the knowledge base is"),
+                    Generated::SitePage => ("een vaste pagina van de site", "a page of the site is"),
                 };
                 pick(
                     format!("`{file}` zou verschijnen op `{published}`, waar de site al {wat} neerzet"),

@@ -174,6 +174,10 @@ const GENERATED_FILES: &[(&str, Generated)] = &[
     ("sessions.ics", Generated::Calendar),
     ("sitemap.xml", Generated::Sitemap),
     ("network.svg", Generated::NetworkPicture),
+    ("404.html", Generated::SitePage),
+    ("toegankelijkheid.html", Generated::SitePage),
+    ("search.json", Generated::SitePage),
+    ("search.js", Generated::SitePage),
 ];
 
 /// Where a file under `content/` (not Markdown) is published: its path below `content/`.
@@ -466,6 +470,8 @@ mod tests {
             "sessions.ics",
             "sitemap.xml",
             "network.svg",
+            "404.html",
+            "toegankelijkheid.html",
             "style.css/x.png",
             "data/themes.json",
             "data/catalog.jsonld",

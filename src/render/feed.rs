@@ -5,7 +5,7 @@
 use anyhow::Result;
 use serde_json::{Value, json};
 
-use super::markdown::to_html;
+use super::markdown::to_html_in;
 use super::output::OutFile;
 use super::site::{Site, absolute, page_path, text_file, title_of};
 use crate::kb::date::format_date;
@@ -37,7 +37,7 @@ impl Site<'_> {
                     "href": absolute(base, &page).unwrap_or_else(|| page.clone()),
                     "updated": r.published.map(|d| format!("{}T00:00:00Z", format_date(d))),
                     "authors": r.authors,
-                    "content": to_html(body, &|dest| self.feed_link(doc, dest, &page)),
+                    "content": to_html_in(body, &|dest| self.feed_link(doc, dest, &page), self.options.lang),
                 })
             })
             .collect();

@@ -24,21 +24,80 @@ const HOME_STATUS_ORDER: [ThemeStatus; 4] = [
 
 impl Site<'_> {
     /// An entry of a list, from a page one folder deep: `{title, href, note}`, the note
-    /// saying what matters most about it (a theme's status, a session's day…).
+    /// saying what matters most about it (a theme's status, a session's day…); and for the
+    /// built-in list: `kind`, `status` (`{word, text}`: a theme's status, a session's
+    /// state), `date` (`{iso, text}`), `meta` (short facts: time, place, authors, kind of
+    /// organisation), `summary_html` (a theme's summary) and `carriers` (names).
     fn entry(&self, doc: &Document) -> Value {
         let day = |date: Option<time::Date>| {
             date.map(|d| long_date(self.options.lang, d))
                 .unwrap_or_default()
         };
-        let note = match &doc.data {
-            Data::Theme(t) => self
-                .status_label(self.kb.theme_status(&doc.id, t))
-                .to_string(),
-            Data::Session(s) => day(s.date),
-            Data::Retrospective(r) => day(r.published),
-            Data::Organisation(o) => o.city.clone().unwrap_or_default(),
+        let dated = |date: Option<time::Date>| {
+            date.map_or(Value::Null, |d| {
+                json!({ "iso": crate::kb::date::format_date(d), "text": long_date(self.options.lang, d) })
+            })
         };
-        json!({ "title": title_of(doc), "href": format!("../{}", page_path(doc.kind, &doc.id)), "note": note })
+        let word = |key: String, fallback: &str| json!({ "word": fallback, "text": self.word(&key).unwrap_or("").to_string() });
+        let mut entry = json!({
+            "title": title_of(doc),
+            "href": format!("../{}", page_path(doc.kind, &doc.id)),
+            "kind": doc.kind.name(),
+        });
+        let mut meta: Vec<String> = Vec::new();
+        let note = match &doc.data {
+            Data::Theme(t) => {
+                let status = self.kb.theme_status(&doc.id, t);
+                entry["status"] = word(format!("status_{status}"), status.as_str());
+                entry["summary_html"] = json!(super::markdown::inline(&t.summary));
+                let carriers: Vec<String> = t
+                    .carriers
+                    .iter()
+                    .filter_map(|id| self.kb.get(DocKind::Organisation, id))
+                    .map(title_of)
+                    .collect();
+                entry["carriers"] = json!(carriers);
+                self.status_label(status).to_string()
+            }
+            Data::Session(s) => {
+                if let Some(state) = self.kb.session_state(s) {
+                    entry["status"] = word(format!("state_{}", state.as_str()), state.as_str());
+                }
+                entry["date"] = dated(s.date);
+                if let Some(start) = s.start {
+                    let time = crate::kb::date::format_time(start);
+                    meta.push(match s.end {
+                        Some(end) => format!("{time}–{}", crate::kb::date::format_time(end)),
+                        None => time,
+                    });
+                }
+                meta.push(match &s.venue {
+                    Some(venue) => format!("{venue}, {}", s.city),
+                    None => s.city.clone(),
+                });
+                day(s.date)
+            }
+            Data::Retrospective(r) => {
+                entry["date"] = dated(r.published);
+                meta.push(r.authors.join(", "));
+                day(r.published)
+            }
+            Data::Organisation(o) => {
+                if let Some(kind) = &o.kind {
+                    meta.push(
+                        self.word(&format!("kind_{kind}"))
+                            .unwrap_or(kind)
+                            .to_string(),
+                    );
+                }
+                meta.extend(o.city.clone());
+                o.city.clone().unwrap_or_default()
+            }
+        };
+        meta.retain(|m| !m.is_empty());
+        entry["meta"] = json!(meta);
+        entry["note"] = json!(note);
+        entry
     }
 
     fn status_label(&self, status: ThemeStatus) -> &'static str {
@@ -137,13 +196,22 @@ impl Site<'_> {
         for (slug, (name, docs)) in &tags {
             let mut items: Vec<Value> = docs.iter().map(|d| self.entry(d)).collect();
             items.sort_by_key(|v| sort_key(v["title"].as_str().unwrap_or("")));
+            let groups: Vec<Value> = DocKind::ALL
+                .iter()
+                .map(|kind| {
+                    let members: Vec<&Value> =
+                        items.iter().filter(|i| i["kind"] == kind.name()).collect();
+                    json!({ "label": self.word(kind.folder()).unwrap_or(kind.folder()), "items": members })
+                })
+                .filter(|g| g["items"].as_array().is_some_and(|a| !a.is_empty()))
+                .collect();
             let title = format!("{}: {name}", self.word("tagged").unwrap_or(""));
             let html = self.render(
                 "list.html",
                 "../",
                 "tags",
                 &title,
-                json!({ "items": items }),
+                json!({ "items": items, "groups": groups }),
             )?;
             sink.write(text_file(&format!("tags/{slug}.html"), html))?;
             index.push(json!({ "title": name, "href": format!("{slug}.html"), "note": docs.len().to_string() }));

@@ -7,7 +7,7 @@ use anyhow::Result;
 use serde_json::{Map, Value, json};
 
 use super::i18n::{Lang, long_date};
-use super::markdown::{inline, to_html};
+use super::markdown::{inline, to_html_in};
 use super::output::OutFile;
 use super::site::{Site, page_path, text_file, title_of};
 use crate::kb::date::{format_date, format_time};
@@ -31,7 +31,7 @@ impl Site<'_> {
     /// The page of `doc`, from the template named after its type.
     pub fn document_page(&self, doc: &Document) -> Result<OutFile> {
         let body = self.kb.text(doc).get(doc.body_range.clone()).unwrap_or("");
-        let body_html = to_html(body, &|dest| self.rewrite(doc, dest));
+        let body_html = to_html_in(body, &|dest| self.rewrite(doc, dest), self.options.lang);
         let mut extra = json!({
             "doc": self.doc_context(doc),
             "labels": labels(doc.kind, self.options.lang),

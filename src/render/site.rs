@@ -80,6 +80,7 @@ impl<'a> Site<'a> {
         ))?;
         sink.write(text_file("style.css", stylesheet(&kb.root)?))?;
         self.open_data(sink)?;
+        self.info_pages(sink)?;
         self.data(sink)
     }
 }
@@ -121,7 +122,14 @@ impl Site<'_> {
             .map(|(key, href)| json!({"key": key, "href": href}))
             .collect();
         let mut context = json!({
-            "site": { "title": self.options.title, "lang": self.options.lang.code(), "base_url": self.options.base_url },
+            "site": {
+                "title": self.options.title,
+                "lang": self.options.lang.code(),
+                "base_url": self.options.base_url,
+                "description": self.kb.config.description,
+                "accent": super::look::accent(self.kb.config.accent.as_deref()),
+                "logo": super::look::logo(self.kb),
+            },
             "t": self.words,
             "root": root,
             "section": section,

@@ -148,7 +148,9 @@ fn the_sample_renders_every_page_type() {
     }
     let home = String::from_utf8(site["index.html"].clone()).expect("utf-8");
     assert!(home.contains("<html lang=\"nl\">"));
-    assert!(home.contains("Komende sessies"));
+    assert!(home.contains("Recente terugblikken"));
+    // No empty sections: the sample plans no session.
+    assert!(!home.contains("Komende sessies"));
     let session = String::from_utf8(site["sessions/2017-09-18-kick-off-schiedam.html"].clone())
         .expect("utf-8");
     assert!(session.contains("18 september 2017"), "Dutch dates");
@@ -582,8 +584,9 @@ fn graph_as_dot_and_mermaid() {
 
 /// One file of each kind the site has, from the network fixture: the home page, the four
 /// index pages, one page per document kind, a tag page and the tags index, the feed, the
-/// calendar, the sitemap and the network picture.
-const ONE_OF_EACH_PAGE_TYPE: [(&str, &str); 15] = [
+/// calendar, the sitemap, the network picture, the not-found page, the accessibility
+/// statement, the SKOS scheme and the DCAT catalogue.
+const ONE_OF_EACH_PAGE_TYPE: [(&str, &str); 19] = [
     ("home", "index.html"),
     ("themes_index", "themes/index.html"),
     ("sessions_index", "sessions/index.html"),
@@ -599,6 +602,10 @@ const ONE_OF_EACH_PAGE_TYPE: [(&str, &str); 15] = [
     ("calendar", "sessions.ics"),
     ("sitemap", "sitemap.xml"),
     ("network", "network.svg"),
+    ("not_found", "404.html"),
+    ("statement", "toegankelijkheid.html"),
+    ("skos", "data/themes.jsonld"),
+    ("catalog", "data/catalog.jsonld"),
 ];
 
 #[test]

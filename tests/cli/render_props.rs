@@ -189,7 +189,7 @@ fn as_xml(html: &str) -> (String, Vec<String>) {
         scripts.push(xml[from..from + len].to_string());
         xml.replace_range(start..from + len + "</script>".len(), "");
     }
-    for void in ["meta", "link", "img", "br", "hr", "input"] {
+    for void in ["meta", "link", "img", "br", "hr", "input", "base"] {
         let mut out = String::with_capacity(xml.len());
         let mut rest = xml.as_str();
         let tag = format!("<{void}");
