@@ -15,6 +15,7 @@ mod query;
 mod render;
 mod render_calendars;
 mod render_feed;
+mod render_look;
 mod render_opendata;
 mod render_props;
 mod reports;
