@@ -23,6 +23,28 @@ const WORDS: &[(&str, &str, &str)] = &[
         "Organisaties en de thema's die zij dragen",
         "Organisations and the themes they carry",
     ),
+    (
+        "network_table",
+        "De afbeelding als tabel",
+        "The picture as a table",
+    ),
+    ("organisation", "Organisatie", "Organisation"),
+    ("carries", "Draagt", "Carries"),
+    (
+        "took_part",
+        "Deed mee aan sessies over",
+        "Took part in sessions on",
+    ),
+    (
+        "legend_carries",
+        "Doorgetrokken lijn: de organisatie draagt het thema.",
+        "Solid line: the organisation carries the theme.",
+    ),
+    (
+        "legend_took_part",
+        "Stippellijn: de organisatie deed mee aan een sessie over het thema.",
+        "Dashed line: the organisation took part in a session on the theme.",
+    ),
     ("upcoming", "Komende sessies", "Upcoming sessions"),
     (
         "no_upcoming",

@@ -178,12 +178,19 @@ impl Site<'_> {
             })
             .filter(|g| g["themes"].as_array().is_some_and(|a| !a.is_empty()))
             .collect();
+        let network = super::graph::graph(self.kb);
         let html = self.render(
             "home.html",
             "",
             "home",
             self.word("home").unwrap_or(""),
-            json!({ "upcoming": upcoming, "recent": recent, "statuses": statuses }),
+            json!({
+                "upcoming": upcoming,
+                "recent": recent,
+                "statuses": statuses,
+                "network_svg": super::graph::svg(&network, self.word("network_alt").unwrap_or("")),
+                "network_table": network_table(&network),
+            }),
         )?;
         Ok(text_file("index.html", html))
     }
@@ -225,4 +232,30 @@ impl Site<'_> {
         )?;
         sink.write(text_file("tags/index.html", html))
     }
+}
+
+/// The network picture as a table, its text alternative: per organisation (by name) the
+/// themes it carries and those it took part in a session about, each `{title, href}` from
+/// the site's root.
+fn network_table(g: &super::graph::Graph) -> Vec<Value> {
+    let refs = |lines: &[(usize, usize)], org: usize| -> Vec<Value> {
+        lines
+            .iter()
+            .filter(|(o, _)| *o == org)
+            .filter_map(|(_, t)| g.themes.get(*t))
+            .map(|t| json!({ "title": t.label, "href": format!("themes/{}.html", t.id) }))
+            .collect()
+    };
+    g.organisations
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            json!({
+                "title": o.label,
+                "href": format!("organisations/{}.html", o.id),
+                "carries": refs(&g.edges, i),
+                "took_part": refs(&g.took_part, i),
+            })
+        })
+        .collect()
 }
