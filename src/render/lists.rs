@@ -28,7 +28,7 @@ impl Site<'_> {
     /// built-in list: `kind`, `status` (`{word, text}`: a theme's status, a session's
     /// state), `date` (`{iso, text}`), `meta` (short facts: time, place, authors, kind of
     /// organisation), `summary_html` (a theme's summary) and `carriers` (names).
-    fn entry(&self, doc: &Document) -> Value {
+    pub(super) fn entry(&self, doc: &Document) -> Value {
         let day = |date: Option<time::Date>| {
             date.map(|d| long_date(self.options.lang, d))
                 .unwrap_or_default()

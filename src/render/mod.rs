@@ -15,5 +15,6 @@ pub mod markdown;
 mod opendata;
 pub mod output;
 mod page;
+mod search;
 pub mod site;
 pub mod templates;

@@ -81,6 +81,7 @@ impl<'a> Site<'a> {
         sink.write(text_file("style.css", stylesheet(&kb.root)?))?;
         self.open_data(sink)?;
         self.info_pages(sink)?;
+        self.search(sink)?;
         self.data(sink)
     }
 }

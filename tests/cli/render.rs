@@ -172,9 +172,12 @@ fn every_page_is_accessible_in_structure() {
             "{path}: named navigation"
         );
         assert!(html.contains("<html lang=\"nl\">"), "{path}");
+        // JavaScript only adds the search box (progressive enhancement; search.mjs checks
+        // the page without it): one deferred script, nothing else.
+        assert_eq!(html.matches("<script src").count(), 1, "{path}");
         assert!(
-            !html.contains("<script src"),
-            "{path}: no JavaScript needed"
+            html.contains("<script src=\"") && html.contains("search.js\" defer=\"defer\" "),
+            "{path}: only the search script, deferred"
         );
         let mut last = 1;
         for level in tags(&html)
@@ -309,7 +312,9 @@ fn payloads_come_out_inert() {
         let json_ld = lower
             .matches("<script type=\"application/ld+json\">")
             .count();
-        assert_eq!(scripts, json_ld, "{path}: only JSON-LD scripts");
+        let search = lower.matches("search.js\" defer=\"defer\" ").count();
+        assert_eq!(search, 1, "{path}: the search script");
+        assert_eq!(scripts, json_ld + search, "{path}: only JSON-LD and search");
         for tag in tags(&lower) {
             let name = tag.split_whitespace().next().unwrap_or_default();
             assert!(

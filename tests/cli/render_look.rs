@@ -133,3 +133,35 @@ fn heading_links_are_labelled_in_the_page_language() {
         "{en}"
     );
 }
+
+#[test]
+fn the_search_index_holds_folded_words_of_every_document() {
+    let test = Test::fixture("network").file(
+        "content/themes/cafe-gesprek.md",
+        "---\ntitle: Het café-gesprek\nsummary: Informeel praten.\n---\nMet Één koffie.\n",
+    );
+    let out = render(&test, &[]);
+    let index: serde_json::Value = serde_json::from_str(&read(&out, "search.json")).expect("JSON");
+    let docs = index["docs"].as_array().expect("docs");
+    assert_eq!(docs.len(), 13, "every document");
+    let cafe = docs
+        .iter()
+        .find(|d| d["u"] == "themes/cafe-gesprek.html")
+        .expect("the café");
+    assert_eq!(cafe["t"], "Het café-gesprek");
+    assert_eq!(cafe["k"], "Thema's");
+    assert_eq!(cafe["f"][0], serde_json::json!(["cafe", "gesprek", "het"]));
+    assert!(
+        cafe["f"][2]
+            .as_array()
+            .expect("body")
+            .contains(&"een".into())
+    );
+    let script = read(&out, "search.js");
+    assert!(
+        script.contains("new URL(\"search.json\", root)"),
+        "relative to the script"
+    );
+    let page = read(&out, "themes/cafe-gesprek.html");
+    assert!(page.contains("<script src=\"../search.js\" defer=\"defer\" data-label=\"Zoeken op deze site\""));
+}
