@@ -12,9 +12,9 @@ use crate::query::record::record;
 
 impl Site<'_> {
     /// `sitemap.xml`, only when the site has a base URL (a sitemap needs absolute ones):
-    /// home, the index pages, every document's page, the tags index and every tag page,
-    /// each with `lastmod` — when git last changed the document, or the newest of the
-    /// documents a list shows.
+    /// home, the index pages, every document's page, the tags index, every tag page and the
+    /// accessibility statement; those made from documents with `lastmod` — when git last
+    /// changed the document, or the newest of the documents a list shows.
     pub fn sitemap(&self) -> Result<Option<OutFile>> {
         let Some(base) = self.options.base_url.as_deref() else {
             return Ok(None);
@@ -48,6 +48,7 @@ impl Site<'_> {
                 newest(&mut docs.iter().copied()),
             ));
         }
+        urls.push(url(super::info::STATEMENT, None));
         let xml = self.render("sitemap.xml", "", "", "", json!({ "urls": urls }))?;
         Ok(Some(text_file("sitemap.xml", xml)))
     }

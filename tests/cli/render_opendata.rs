@@ -69,7 +69,10 @@ fn the_sitemap_has_tag_pages_and_every_url_a_lastmod_from_git() {
             "{page} not in the sitemap"
         );
     }
-    for (loc, lastmod) in &urls {
+    let statement = format!("{BASE}toegankelijkheid.html");
+    assert!(urls.iter().any(|(loc, _)| *loc == statement));
+    // Every page made from documents has the day git last changed them.
+    for (loc, lastmod) in urls.iter().filter(|(loc, _)| *loc != statement) {
         assert_eq!(lastmod.as_deref(), Some("2026-05-04"), "{loc}");
     }
 }
