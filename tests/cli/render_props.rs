@@ -79,17 +79,23 @@ struct Words {
     author: String,
     theme_body: String,
     retro_body: String,
+    /// Whether the site has a base URL (absolute links, sitemap, `<base>` on the 404 page).
+    with_base: bool,
+    /// English rather than Dutch.
+    english: bool,
 }
 
 fn words() -> impl Strategy<Value = Words> {
     (
         (text(), text(), text(), text(), text()),
         (text(), text(), text(), body(), body()),
+        (any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
                 (site_title, name, title, summary, tag),
                 (city, venue, author, theme_body, retro_body),
+                (with_base, english),
             )| Words {
                 site_title,
                 name,
@@ -101,6 +107,8 @@ fn words() -> impl Strategy<Value = Words> {
                 author,
                 theme_body,
                 retro_body,
+                with_base,
+                english,
             },
         )
 }
@@ -168,8 +176,8 @@ fn site(w: &Words) -> Option<BTreeMap<String, Vec<u8>>> {
     }
     let options = SiteOptions {
         title: w.site_title.clone(),
-        base_url: Some("https://example.org/n/".into()),
-        lang: Lang::Nl,
+        base_url: w.with_base.then(|| "https://example.org/n/".into()),
+        lang: if w.english { Lang::En } else { Lang::Nl },
     };
     let sink = Sink::in_memory();
     build(&kb, &options, &sink).expect("a valid knowledge base renders");
@@ -289,6 +297,8 @@ fn the_property_sees_valid_content_and_a_broken_page() {
         author: markup.into(),
         theme_body: format!("## Aanpak\n\n# {markup}\n\n[{markup}](#aanpak)\n"),
         retro_body: format!("{markup} [x](../themes/t.md#aanpak)\n"),
+        with_base: true,
+        english: false,
     };
     let mut site = site(&w).expect("markup characters are valid content");
     assert!(check_site(&site).is_ok());
