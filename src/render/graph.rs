@@ -365,6 +365,8 @@ fn inversions(values: &mut [usize]) -> u64 {
 /// technology; links are relative to the site's root.
 pub fn svg(g: &Graph, title: &str) -> String {
     let (org_at, theme_at) = layout(g);
+    // A line to a node that is not there (a graph built by hand) goes to the top.
+    let at = |order: &Order, node: usize| order.get(node).copied().unwrap_or(0);
     let widest = |nodes: &[GraphNode]| {
         nodes
             .iter()
@@ -394,9 +396,9 @@ pub fn svg(g: &Graph, title: &str) -> String {
                 out,
                 "<line{class} x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\"/>",
                 px(left),
-                px(line_y(org_at[o], orgs)),
+                px(line_y(at(&org_at, o), orgs)),
                 px(right),
-                px(line_y(theme_at[t], themes))
+                px(line_y(at(&theme_at, t), themes))
             );
         }
     }
@@ -406,7 +408,7 @@ pub fn svg(g: &Graph, title: &str) -> String {
             "<a href=\"organisations/{}.html\"><text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text></a>",
             escape_html(&n.id),
             px(left - GAP),
-            px(y(org_at[i], orgs)),
+            px(y(at(&org_at, i), orgs)),
             escape_html(&n.label)
         );
     }
@@ -416,7 +418,7 @@ pub fn svg(g: &Graph, title: &str) -> String {
             "<a href=\"themes/{}.html\"><text x=\"{}\" y=\"{}\">{}</text></a>",
             escape_html(&n.id),
             px(right + GAP),
-            px(y(theme_at[i], themes)),
+            px(y(at(&theme_at, i), themes)),
             escape_html(&n.label)
         );
     }
