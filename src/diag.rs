@@ -98,6 +98,7 @@ codes! {
     SelfReference = "self-reference", Error, File, "A document refers to itself where that makes no sense.";
     DateMismatch = "date-mismatch", Error, File, "A session's date differs from the date its id starts with.";
     EndBeforeStart = "end-before-start", Error, File, "A session ends before (or when) it starts.";
+    EndWithoutStart = "end-without-start", Error, File, "A session has an end time but no start time.";
     RetrospectiveBeforeSession = "retrospective-before-session", Error, Cross, "A retrospective is published before its session took place.";
     RetrospectiveForPlannedSession = "retrospective-for-planned-session", Error, Cross, "A retrospective looks back on a session that has not happened yet.";
     RetrospectiveForCancelledSession = "retrospective-for-cancelled-session", Error, Cross, "A retrospective looks back on a cancelled session.";

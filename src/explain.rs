@@ -516,6 +516,22 @@ pub fn explain(code: Code) -> Explanation {
             wrong: header(SESSION, same("start: \"14:00\"\nend: \"05:00\"")),
             right: header(SESSION, same("start: \"14:00\"\nend: \"17:00\"")),
         },
+        Code::EndWithoutStart => Explanation {
+            summary: text(
+                "Een sessie heeft een eindtijd maar geen begintijd.",
+                "A session has an end time but no start time.",
+            ),
+            what: text(
+                "Een sessie met een eindtijd `end` heeft ook een begintijd `start` nodig. Zonder tijden duurt een sessie de hele dag.",
+                "A session with an `end` time needs a `start` time too. Without times a session lasts all day.",
+            ),
+            why: text(
+                "Zonder begintijd zet de agenda de sessie op de hele dag, en gaat de eindtijd verloren.",
+                "Without a start time, calendars show the session as all day and the end time is lost.",
+            ),
+            wrong: header(SESSION, same("end: \"17:00\"")),
+            right: header(SESSION, same("start: \"14:00\"\nend: \"17:00\"")),
+        },
         Code::RetrospectiveBeforeSession => Explanation {
             summary: text(
                 "Een terugblik is gepubliceerd vóór zijn sessie.",

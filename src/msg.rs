@@ -645,6 +645,10 @@ pub enum Msg {
     // [serve] new variants go below this line.
     // [lsp] new variants go below this line.
     // [site] new variants go below this line.
+    /// A session with `end` but no `start`.
+    EndWithoutStart,
+    /// Help: add the start, or remove the end.
+    AddStartOrRemoveEnd,
 }
 
 /// What a YAML value is, as messages name it.
@@ -700,6 +704,8 @@ pub enum Generated {
     TagPages,
     /// The data files.
     Data,
+    /// A page of the site itself: not found (404), accessibility statement, search index.
+    SitePage,
 }
 
 /// Why the sessions give a theme its status.
@@ -795,6 +801,7 @@ impl Msg {
                     ),
                     Generated::TagPages => ("de pagina's per trefwoord", "the tag pages are"),
                     Generated::Data => ("de gegevens van de kennisbank", "the data of the knowledge base is"),
+                    Generated::SitePage => ("een vaste pagina van de site", "a page of the site is"),
                 };
                 pick(
                     format!("`{file}` zou verschijnen op `{published}`, waar de site al {wat} neerzet"),
@@ -1606,6 +1613,14 @@ impl Msg {
             // [serve] arms go below this line.
             // [lsp] arms go below this line.
             // [site] arms go below this line.
+            Msg::EndWithoutStart => pick(
+                "de sessie heeft een eindtijd (`end`) maar geen begintijd (`start`)".into(),
+                "the session has an end time (`end`) but no start time (`start`)".into(),
+            ),
+            Msg::AddStartOrRemoveEnd => pick(
+                "vul `start` in, of haal `end` weg als de sessie de hele dag duurt".into(),
+                "add `start`, or remove `end` for a session that lasts all day".into(),
+            ),
         }
     }
 }
@@ -2110,6 +2125,8 @@ fn one_of_each() -> Vec<Msg> {
         // [serve] samples go below this line.
         // [lsp] samples go below this line.
         // [site] samples go below this line.
+        Msg::EndWithoutStart,
+        Msg::AddStartOrRemoveEnd,
     ]
 }
 
@@ -2271,6 +2288,7 @@ fn has_a_sample(message: &Msg) -> bool {
         // [serve] sample arms (`Msg::X { .. } => true,`) go below this line.
         // [lsp] sample arms (`Msg::X { .. } => true,`) go below this line.
         // [site] sample arms (`Msg::X { .. } => true,`) go below this line.
+        Msg::EndWithoutStart | Msg::AddStartOrRemoveEnd => true,
     }
 }
 

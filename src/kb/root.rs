@@ -21,6 +21,14 @@ pub struct Config {
     pub base_url: Option<String>,
     /// The rendered site's language: `nl` or `en`.
     pub language: Option<String>,
+    /// What the network is, in a sentence or two: on the home page and in the data catalogue.
+    pub description: Option<String>,
+    /// The site's accent colour, `#rrggbb`; used only when white text on it is readable.
+    pub accent: Option<String>,
+    /// A logo in the header: a path under `content/` as published (`images/logo.svg`).
+    pub logo: Option<String>,
+    /// The licence of the published data, a URL (the data catalogue names it).
+    pub license: Option<String>,
 }
 
 /// The root: `explicit` if given, else the nearest folder from `cwd` upwards that holds

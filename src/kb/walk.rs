@@ -174,6 +174,10 @@ const GENERATED_FILES: &[(&str, Generated)] = &[
     ("sessions.ics", Generated::Calendar),
     ("sitemap.xml", Generated::Sitemap),
     ("network.svg", Generated::NetworkPicture),
+    ("404.html", Generated::SitePage),
+    ("toegankelijkheid.html", Generated::SitePage),
+    ("search.json", Generated::SitePage),
+    ("search.js", Generated::SitePage),
 ];
 
 /// Where a file under `content/` (not Markdown) is published: its path below `content/`.
@@ -198,7 +202,8 @@ pub fn reserved(published: &str) -> Option<Generated> {
         // A file where a folder of generated pages goes.
         return generated_folder.then_some(Generated::PageFolder);
     };
-    if page_folder && second.ends_with(".html") {
+    // Each document's page, and the calendar next to a session's, theme's or organisation's.
+    if page_folder && (second.ends_with(".html") || second.ends_with(".ics")) {
         return Some(Generated::DocumentPages);
     }
     if first == "tags" && second.ends_with(".html") {
@@ -207,7 +212,8 @@ pub fn reserved(published: &str) -> Option<Generated> {
     let data_file = DocKind::ALL
         .iter()
         .any(|k| second == format!("{}.json", k.folder()));
-    if first == "data" && data_file {
+    // The data exports, and the SKOS scheme and DCAT catalogue (`.jsonld`) beside them.
+    if first == "data" && (data_file || second.ends_with(".jsonld")) {
         return Some(Generated::Data);
     }
     None
@@ -464,11 +470,16 @@ mod tests {
             "sessions.ics",
             "sitemap.xml",
             "network.svg",
+            "404.html",
+            "toegankelijkheid.html",
             "style.css/x.png",
             "data/themes.json",
+            "data/catalog.jsonld",
             "tags/x.html",
             "tags/index.html",
             "themes/foo.html",
+            "themes/foo.ics",
+            "sessions/2017-09-18-kick-off.ICS",
             "themes/index.html",
             "organisations/x.html",
             "themes",

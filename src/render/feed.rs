@@ -1,13 +1,15 @@
-//! `feed.atom`: the newest retrospectives as an Atom feed.
+//! `feed.atom`: the newest retrospectives as an Atom feed. Links in an entry's content are
+//! absolute when the site has a base URL (`#fragment` ones too, against the entry's page),
+//! and each entry has `xml:base` (its page), so readers resolve the rest as the page would.
 
 use anyhow::Result;
 use serde_json::{Value, json};
 
-use super::markdown::to_html;
+use super::markdown::to_html_in;
 use super::output::OutFile;
 use super::site::{Site, absolute, page_path, text_file, title_of};
 use crate::kb::date::format_date;
-use crate::kb::{Data, DocKind};
+use crate::kb::{Data, DocKind, Document};
 use crate::query::in_default_order;
 
 /// The newest retrospectives the feed carries, as feeds do (readers poll it).
@@ -32,10 +34,10 @@ impl Site<'_> {
                 json!({
                     "title": title_of(doc),
                     "id": absolute(base, &page).unwrap_or_else(|| format!("urn:pioneers:retrospective:{}", doc.id)),
-                    "href": absolute(base, &page).unwrap_or(page),
+                    "href": absolute(base, &page).unwrap_or_else(|| page.clone()),
                     "updated": r.published.map(|d| format!("{}T00:00:00Z", format_date(d))),
                     "authors": r.authors,
-                    "content": to_html(body, &|dest| self.rewrite(doc, dest).map(|u| absolute(base, u.trim_start_matches("../")).unwrap_or(u))),
+                    "content": to_html_in(body, &|dest| self.feed_link(doc, dest, &page), self.options.lang),
                 })
             })
             .collect();
@@ -59,5 +61,22 @@ impl Site<'_> {
             json!({ "feed": feed, "entries": entries }),
         )?;
         Ok(text_file("feed.atom", xml))
+    }
+}
+
+impl Site<'_> {
+    /// Where a link `dest` in the body of `doc` (whose page is `page`) points, for a feed
+    /// entry: a document or file as on the page, a `#fragment` on the page itself. Absolute
+    /// under the base URL when there is one; else relative to the page, as the entry's
+    /// `xml:base` says. `None` leaves an absolute link as it is.
+    fn feed_link(&self, doc: &Document, dest: &str, page: &str) -> Option<String> {
+        let (from_root, from_page) = match dest.strip_prefix('#') {
+            Some(_) => (format!("{page}{dest}"), dest.to_string()),
+            None => {
+                let from_page = self.rewrite(doc, dest)?;
+                (from_page.trim_start_matches("../").to_string(), from_page)
+            }
+        };
+        Some(absolute(self.options.base_url.as_deref(), &from_root).unwrap_or(from_page))
     }
 }

@@ -1,16 +1,24 @@
-//! `sessions.ics`: one VEVENT per session, written as RFC 5545 directly: CRLF line endings,
-//! content lines folded at 75 octets, TEXT values escaped, local times in Europe/Amsterdam
-//! with its VTIMEZONE, a stable UID and a URL back to the session's page.
+//! The calendars: `sessions.ics` with every session, one per theme (`themes/<id>.ics`, the
+//! sessions with it on the agenda) and per organisation (`organisations/<id>.ics`, the
+//! sessions it hosts or attends) to subscribe to, and one per session
+//! (`sessions/<id>.ics`) to add it to one's own calendar. Written as RFC 5545 directly: CRLF
+//! line endings, content lines folded at 75 octets, TEXT values escaped, local times in
+//! Europe/Amsterdam with its VTIMEZONE, a stable UID, the page's URL in `URL` and in
+//! `DESCRIPTION` (most clients show only the latter), all-day events that end the next day
+//! (§3.6.1), no `DTEND` when the end is not known, and a `DTSTAMP` from git.
 
+use std::collections::HashMap;
+
+use anyhow::Result;
 use time::{Date, Time};
 
-use crate::kb::{Data, Document, KnowledgeBase, Session};
+use super::i18n::Lang;
+use super::output::Sink;
+use super::site::{Site, absolute, page_path, text_file, title_of};
+use crate::kb::{Data, DocKind, Document, KnowledgeBase, Session};
 
 /// The time zone of every session.
 const TZID: &str = "Europe/Amsterdam";
-
-/// Who made the calendar (RFC 5545 §3.7.3).
-const PRODID: &str = "-//Pioniersnetwerk Open Overheid//pioneers//EN";
 
 /// The longest content line, in octets, without its CRLF (RFC 5545 §3.1).
 const LINE_LIMIT: usize = 75;
@@ -40,33 +48,182 @@ const VTIMEZONE: [(&str, &[(&str, &str)]); 2] = [
     ),
 ];
 
-/// The calendar of every session. `base_url` (ending in `/`) gives page URLs and the UID's
-/// host; `title` names the calendar.
-pub fn calendar(kb: &KnowledgeBase, base_url: Option<&str>, title: &str) -> String {
-    let host = base_url.and_then(host_of).unwrap_or("pioneers.invalid");
-    let mut sessions: Vec<_> = kb
-        .documents
-        .iter()
-        .filter_map(|d| match &d.data {
-            Data::Session(s) => s.date.map(|date| (d, s, date)),
-            _ => None,
-        })
-        .collect();
-    sessions.sort_by_key(|(d, _, date)| (*date, d.id.clone()));
+/// What every calendar of a site shares: where its pages are, whose it is, and when each
+/// session's file last changed.
+pub struct Calendars<'a> {
+    /// The knowledge base.
+    pub kb: &'a KnowledgeBase,
+    /// Where the site is published, ending in `/`; page URLs and the UID's host.
+    pub base_url: Option<&'a str>,
+    /// The site's name: the maker in `PRODID` and the first part of each calendar's name.
+    pub site_title: &'a str,
+    /// The site's language (`PRODID` names it).
+    pub lang: Lang,
+    /// When each document last changed in git, `YYYY-MM-DD` by path.
+    pub dates: &'a HashMap<String, String>,
+}
 
-    let mut out = Writer::default();
-    out.begin("VCALENDAR");
-    out.property("VERSION", &[], "2.0");
-    out.property("PRODID", &[], PRODID);
-    out.property("CALSCALE", &[], "GREGORIAN");
-    out.text("NAME", title);
-    out.text("X-WR-CALNAME", title);
-    write_timezone(&mut out);
-    for (doc, session, date) in sessions {
-        write_event(&mut out, doc, session, date, base_url, host);
+impl Calendars<'_> {
+    /// A calendar named `name` of the `sessions` that have a date, by date and id.
+    pub fn calendar<'d>(
+        &self,
+        name: &str,
+        sessions: impl IntoIterator<Item = &'d Document>,
+    ) -> String {
+        let mut events: Vec<_> = sessions
+            .into_iter()
+            .filter_map(|d| match &d.data {
+                Data::Session(s) => s.date.map(|date| (d, s, date)),
+                _ => None,
+            })
+            .collect();
+        events.sort_by_key(|(d, _, date)| (*date, d.id.clone()));
+
+        let mut out = Writer::default();
+        out.begin("VCALENDAR");
+        out.property("VERSION", &[], "2.0");
+        out.text("PRODID", &self.prodid());
+        out.property("CALSCALE", &[], "GREGORIAN");
+        out.property("METHOD", &[], "PUBLISH");
+        out.text("NAME", name);
+        out.text("X-WR-CALNAME", name);
+        write_timezone(&mut out);
+        for (doc, session, date) in events {
+            self.write_event(&mut out, doc, session, date);
+        }
+        out.end("VCALENDAR");
+        out.finish()
     }
-    out.end("VCALENDAR");
-    out.finish()
+
+    /// `-//<site>//pioneers <version>//<LANG>` (RFC 5545 §3.7.3): who publishes the calendar,
+    /// the program that wrote it, and the language of its text.
+    fn prodid(&self) -> String {
+        format!(
+            "-//{}//pioneers {}//{}",
+            self.site_title,
+            env!("CARGO_PKG_VERSION"),
+            self.lang.code().to_uppercase()
+        )
+    }
+
+    /// One session on `date`: timed in Europe/Amsterdam when it has a start time, all day
+    /// otherwise.
+    fn write_event(&self, out: &mut Writer, doc: &Document, session: &Session, date: Date) {
+        let host = self
+            .base_url
+            .and_then(host_of)
+            .unwrap_or("pioneers.invalid");
+        let url = absolute(self.base_url, &page_path(DocKind::Session, &doc.id));
+        out.begin("VEVENT");
+        out.property("UID", &[], &format!("{}@{host}", doc.id));
+        out.property(
+            "DTSTAMP",
+            &[],
+            &format!("{}T000000Z", basic_date(self.stamp(doc, date))),
+        );
+        out.text("SUMMARY", &session.title);
+        let location = match &session.venue {
+            Some(venue) => format!("{venue}, {}", session.city),
+            None => session.city.clone(),
+        };
+        out.text("LOCATION", &location);
+        let status = if session.cancelled {
+            "CANCELLED"
+        } else {
+            "CONFIRMED"
+        };
+        out.property("STATUS", &[], status);
+        match (session.start, session.end) {
+            (Some(start), end) => {
+                out.property("DTSTART", &[("TZID", TZID)], &local(date, start));
+                if let Some(end) = end {
+                    out.property("DTEND", &[("TZID", TZID)], &local(date, end));
+                }
+            }
+            // An end without a start is an `end-without-start` error; the day still holds.
+            (None, _) => {
+                out.property("DTSTART", &[("VALUE", "DATE")], &basic_date(date));
+                let next = date.next_day().unwrap_or(date);
+                out.property("DTEND", &[("VALUE", "DATE")], &basic_date(next));
+            }
+        }
+        if let Some(url) = url {
+            out.text("DESCRIPTION", &url);
+            out.property("URL", &[], &url);
+        }
+        out.end("VEVENT");
+    }
+
+    /// When the session's file last changed in git (the day the published event was last
+    /// revised), else — outside git, or never committed — the session's own day.
+    fn stamp(&self, doc: &Document, date: Date) -> Date {
+        self.dates
+            .get(self.kb.path(doc))
+            .and_then(|d| crate::kb::date::parse_date(d))
+            .unwrap_or(date)
+    }
+}
+
+impl Site<'_> {
+    /// Every calendar: `sessions.ics`, and one per session, theme and organisation.
+    pub(super) fn calendars(&self, sink: &Sink) -> Result<()> {
+        let calendars = Calendars {
+            kb: self.kb,
+            base_url: self.options.base_url.as_deref(),
+            site_title: &self.options.title,
+            lang: self.options.lang,
+            dates: &self.dates,
+        };
+        let sessions: Vec<&Document> = self
+            .kb
+            .documents
+            .iter()
+            .filter(|d| d.kind == DocKind::Session)
+            .collect();
+        sink.write(text_file(
+            "sessions.ics",
+            calendars.calendar(&self.options.title, sessions.iter().copied()),
+        ))?;
+        for doc in &self.kb.documents {
+            let chosen: Vec<&Document> = match &doc.data {
+                Data::Session(_) => vec![doc],
+                Data::Theme(_) => sessions
+                    .iter()
+                    .copied()
+                    .filter(|s| session_of(s).is_some_and(|s| s.themes.contains(&doc.id)))
+                    .collect(),
+                Data::Organisation(_) => sessions
+                    .iter()
+                    .copied()
+                    .filter(|s| {
+                        session_of(s).is_some_and(|s| {
+                            s.hosts.contains(&doc.id) || s.participants.contains(&doc.id)
+                        })
+                    })
+                    .collect(),
+                _ => continue,
+            };
+            let name = format!("{}: {}", self.options.title, title_of(doc));
+            sink.write(text_file(
+                &calendar_path(doc.kind, &doc.id),
+                calendars.calendar(&name, chosen),
+            ))?;
+        }
+        Ok(())
+    }
+}
+
+/// The calendar of one session, theme or organisation: `<folder>/<id>.ics`, next to its page.
+pub fn calendar_path(kind: DocKind, id: &str) -> String {
+    format!("{}/{id}.ics", kind.folder())
+}
+
+/// The session `doc` is, if it is one.
+fn session_of(doc: &Document) -> Option<&Session> {
+    match &doc.data {
+        Data::Session(s) => Some(s),
+        _ => None,
+    }
 }
 
 /// The VTIMEZONE that every local time refers to.
@@ -81,48 +238,6 @@ fn write_timezone(out: &mut Writer) {
         out.end(component);
     }
     out.end("VTIMEZONE");
-}
-
-/// One session on `date`: timed in Europe/Amsterdam when it has a start time, all day
-/// otherwise.
-fn write_event(
-    out: &mut Writer,
-    doc: &Document,
-    session: &Session,
-    date: Date,
-    base_url: Option<&str>,
-    host: &str,
-) {
-    out.begin("VEVENT");
-    out.property("UID", &[], &format!("{}@{host}", doc.id));
-    out.property("DTSTAMP", &[], &format!("{}T000000Z", basic_date(date)));
-    out.text("SUMMARY", &session.title);
-    let location = match &session.venue {
-        Some(venue) => format!("{venue}, {}", session.city),
-        None => session.city.clone(),
-    };
-    out.text("LOCATION", &location);
-    let status = if session.cancelled {
-        "CANCELLED"
-    } else {
-        "CONFIRMED"
-    };
-    out.property("STATUS", &[], status);
-    match session.start {
-        Some(start) => {
-            let end = session.end.unwrap_or(start);
-            out.property("DTSTART", &[("TZID", TZID)], &local(date, start));
-            out.property("DTEND", &[("TZID", TZID)], &local(date, end));
-        }
-        None => {
-            out.property("DTSTART", &[("VALUE", "DATE")], &basic_date(date));
-            out.property("DTEND", &[("VALUE", "DATE")], &basic_date(date));
-        }
-    }
-    if let Some(base) = base_url {
-        out.property("URL", &[], &format!("{base}sessions/{}.html", doc.id));
-    }
-    out.end("VEVENT");
 }
 
 /// `date` as an RFC 5545 DATE: `YYYYMMDD`.
@@ -364,6 +479,71 @@ mod tests {
         let at = Time::from_hms(9, 5, 0).expect("time");
         assert_eq!(basic_date(date), "20170908");
         assert_eq!(local(date, at), "20170908T090500");
+    }
+
+    /// The events of a calendar of one session with `times`, for a site at `base`, with
+    /// `dates` from git.
+    fn one_session(times: &str, dates: &[(&str, &str)]) -> String {
+        let text =
+            format!("---\ntitle: K\ndate: 2026-10-25\n{times}city: Utrecht\nhosts: [u]\n---\n");
+        let kb = KnowledgeBase::from_memory(
+            &[
+                (
+                    "content/organisations/u.md",
+                    "---\nname: U\nkind: municipality\n---\n",
+                ),
+                ("content/sessions/2026-10-25-k.md", &text),
+            ],
+            &[],
+            crate::kb::date::parse_date("2026-01-01").expect("date"),
+        );
+        let dates = dates
+            .iter()
+            .map(|(p, d)| (p.to_string(), d.to_string()))
+            .collect();
+        let calendars = Calendars {
+            kb: &kb,
+            base_url: Some("https://example.org/n/"),
+            site_title: "Netwerk",
+            lang: Lang::Nl,
+            dates: &dates,
+        };
+        calendars.calendar("Netwerk", &kb.documents)
+    }
+
+    #[test]
+    fn an_all_day_session_ends_the_next_day() {
+        let text = one_session("", &[]);
+        assert!(text.contains("DTSTART;VALUE=DATE:20261025\r\nDTEND;VALUE=DATE:20261026\r\n"));
+    }
+
+    #[test]
+    fn a_session_without_an_end_has_no_dtend() {
+        let text = one_session("start: '14:00'\n", &[]);
+        assert!(text.contains("DTSTART;TZID=Europe/Amsterdam:20261025T140000\r\n"));
+        assert!(!text.contains("DTEND"), "{text}");
+        let timed = one_session("start: '14:00'\nend: '17:30'\n", &[]);
+        assert!(timed.contains("DTEND;TZID=Europe/Amsterdam:20261025T173000\r\n"));
+    }
+
+    #[test]
+    fn the_page_is_in_the_description_and_the_maker_in_prodid() {
+        let text = one_session("", &[]);
+        let url = "https://example.org/n/sessions/2026-10-25-k.html";
+        assert!(text.contains(&format!("DESCRIPTION:{url}\r\n")), "{text}");
+        assert!(text.contains(&format!("URL:{url}\r\n")));
+        assert!(text.contains(&format!(
+            "PRODID:-//Netwerk//pioneers {}//NL\r\n",
+            env!("CARGO_PKG_VERSION")
+        )));
+    }
+
+    #[test]
+    fn dtstamp_is_the_day_git_last_changed_the_session() {
+        let text = one_session("", &[("content/sessions/2026-10-25-k.md", "2026-03-02")]);
+        assert!(text.contains("DTSTAMP:20260302T000000Z\r\n"), "{text}");
+        let outside_git = one_session("", &[]);
+        assert!(outside_git.contains("DTSTAMP:20261025T000000Z\r\n"));
     }
 
     #[test]

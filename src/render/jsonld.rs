@@ -1,10 +1,12 @@
-//! schema.org `Event` JSON-LD for session pages, safe to embed in a `<script>` element.
+//! schema.org JSON-LD for the pages of sessions (`Event`), organisations
+//! (`GovernmentOrganization` for government, `Organization` otherwise) and retrospectives
+//! (`Article` about its session), safe to embed in a `<script>` element.
 
 use serde_json::json;
 use time::{Date, Month, Time, Weekday};
 
 use crate::kb::date::format_date;
-use crate::kb::{Data, DocKind, Document, KnowledgeBase, Session};
+use crate::kb::{Data, DocKind, Document, KnowledgeBase, Organisation, Retrospective, Session};
 
 /// The JSON-LD of `session`, with `<` escaped so no text can close the script element.
 pub fn event(
@@ -59,6 +61,94 @@ pub fn event(
     if let Some(base) = base_url {
         value["url"] = json!(format!("{base}sessions/{}.html", doc.id));
     }
+    embeddable(&value)
+}
+
+/// Organisation kinds that are government (schema.org `GovernmentOrganization`).
+const GOVERNMENT: [&str; 5] = [
+    "municipality",
+    "province",
+    "water-board",
+    "national-government",
+    "agency",
+];
+
+/// The JSON-LD of an organisation: its name, place, website and page.
+pub fn organisation(doc: &Document, organisation: &Organisation, base_url: Option<&str>) -> String {
+    let government = organisation
+        .kind
+        .as_deref()
+        .is_some_and(|k| GOVERNMENT.contains(&k));
+    let mut value = json!({
+        "@context": "https://schema.org",
+        "@type": if government { "GovernmentOrganization" } else { "Organization" },
+        "name": organisation.name,
+    });
+    if let Some(city) = &organisation.city {
+        value["address"] =
+            json!({ "@type": "PostalAddress", "addressLocality": city, "addressCountry": "NL" });
+    }
+    if let Some(website) = organisation
+        .website
+        .as_deref()
+        .filter(|u| crate::kb::schema::is_web_url(u))
+    {
+        value["sameAs"] = json!(website);
+    }
+    if let Some(base) = base_url {
+        value["url"] = json!(format!("{base}organisations/{}.html", doc.id));
+    }
+    embeddable(&value)
+}
+
+/// The JSON-LD of a retrospective: an `Article` by its authors, published on its day, about
+/// its session and the themes it discussed (one step away: their titles only).
+pub fn retrospective(
+    kb: &KnowledgeBase,
+    doc: &Document,
+    retrospective: &Retrospective,
+    base_url: Option<&str>,
+    lang: &str,
+) -> String {
+    let page =
+        |kind: DocKind, id: &str| base_url.map(|b| format!("{b}{}/{id}.html", kind.folder()));
+    let authors: Vec<_> = retrospective
+        .authors
+        .iter()
+        .map(|name| json!({ "@type": "Person", "name": name }))
+        .collect();
+    let mut about: Vec<_> = Vec::new();
+    if let Some(id) = &retrospective.session
+        && let Some(Data::Session(s)) = kb.get(DocKind::Session, id).map(|d| &d.data)
+    {
+        about.push(json!({ "@type": "Event", "name": s.title, "url": page(DocKind::Session, id) }));
+    }
+    for id in &retrospective.themes_discussed {
+        if let Some(theme) = kb.get(DocKind::Theme, id) {
+            about.push(json!({ "@type": "Thing", "name": theme.data.title(), "url": page(DocKind::Theme, id) }));
+        }
+    }
+    let mut value = json!({
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "headline": retrospective.title,
+        "inLanguage": lang,
+        "author": authors,
+        "about": about,
+        "datePublished": retrospective.published.map(format_date),
+    });
+    if !retrospective.tags.is_empty() {
+        value["keywords"] = json!(retrospective.tags.join(", "));
+    }
+    if let Some(url) = page(DocKind::Retrospective, &doc.id) {
+        value["url"] = json!(url);
+    }
+    embeddable(&value)
+}
+
+/// `value` as text to put inside `<script type="application/ld+json">`: `<`, `>` and `&`
+/// escaped, so no text can close the element.
+fn embeddable(value: &serde_json::Value) -> String {
     value
         .to_string()
         .replace('<', "\\u003c")

@@ -1,6 +1,7 @@
 //! Markdown to HTML: the only way HTML enters a page. comrak with GitHub's extensions and
 //! heading ids; raw HTML is escaped, dangerous URLs dropped, links between documents turned
-//! into links between pages, and headings moved one level down under the page's own h1.
+//! into links between pages, and headings moved so the highest is an h2 under the page's
+//! own h1.
 //! Each heading's `id` comes from [`HeadingIds`], the function validation names anchors
 //! with, so a `#anchor` that `validate` accepts is an id on the page.
 
@@ -12,6 +13,7 @@ use comrak::nodes::{NodeValue, Sourcepos};
 use comrak::options::Plugins;
 use comrak::{Arena, Options, format_html_with_plugins, parse_document};
 
+use super::i18n::Lang;
 use crate::kb::markdown::HeadingIds;
 
 /// comrak's options for pages.
@@ -28,13 +30,28 @@ fn options() -> Options<'static> {
 }
 
 /// Renders `markdown`; `rewrite` maps a link or image destination to the URL the page
-/// should use (or `None` to keep it).
+/// should use (or `None` to keep it). Heading links are labelled in English.
 pub fn to_html(markdown: &str, rewrite: &dyn Fn(&str) -> Option<String>) -> String {
+    to_html_in(markdown, rewrite, Lang::En)
+}
+
+/// As [`to_html`], with heading links labelled in `lang`.
+pub fn to_html_in(markdown: &str, rewrite: &dyn Fn(&str) -> Option<String>, lang: Lang) -> String {
     let arena = Arena::new();
     let options = options();
     // Content with errors can still be rendered (`--allow-errors`): the page stays valid.
     let markdown = crate::text::without_controls(markdown);
     let root = parse_document(&arena, &markdown, &options);
+    // The body's highest heading becomes an h2, under the page's h1, whatever level the
+    // author started at; the others keep their distance to it.
+    let top = root
+        .descendants()
+        .filter_map(|node| match node.data().value {
+            NodeValue::Heading(heading) => Some(heading.level),
+            _ => None,
+        })
+        .min()
+        .unwrap_or(1);
     for node in root.descendants() {
         let mut data = node.data_mut();
         match &mut data.value {
@@ -43,11 +60,17 @@ pub fn to_html(markdown: &str, rewrite: &dyn Fn(&str) -> Option<String>) -> Stri
                     link.url = url;
                 }
             }
-            NodeValue::Heading(heading) => heading.level = (heading.level + 1).min(6),
+            NodeValue::Heading(heading) => heading.level = (heading.level + 2 - top).min(6),
             _ => {}
         }
     }
-    let headings = Headings::default();
+    let headings = Headings {
+        label: super::i18n::words(lang)
+            .get("heading_link")
+            .copied()
+            .unwrap_or_default(),
+        ..Headings::default()
+    };
     let mut plugins = Plugins::default();
     plugins.render.heading_adapter = Some(&headings);
     let mut html = String::new();
@@ -64,6 +87,8 @@ struct Headings {
     ids: Mutex<HeadingIds>,
     /// The ids of the headings being written (one at a time; a stack to be safe).
     open: Mutex<Vec<String>>,
+    /// What a heading's own link is called, before the heading's text ("Link to").
+    label: &'static str,
 }
 
 impl HeadingAdapter for Headings {
@@ -97,16 +122,17 @@ impl HeadingAdapter for Headings {
             .unwrap_or_default();
         output.write_str("<a href=\"#")?;
         comrak::html::escape(output, &id)?;
-        output.write_str("\" aria-label=\"Link to heading '")?;
+        output.write_str("\" aria-label=\"")?;
+        comrak::html::escape(output, self.label)?;
+        output.write_str(" ‘")?;
         comrak::html::escape(output, &heading.content)?;
-        output.write_str("'\" data-heading-content=\"")?;
-        comrak::html::escape(output, &heading.content)?;
-        writeln!(output, "\" class=\"anchor\"></a></h{}>", heading.level)
+        writeln!(output, "’\" class=\"anchor\"></a></h{}>", heading.level)
     }
 }
 
 /// Renders one line of inline Markdown (a summary), without the paragraph around it.
 pub fn inline(text: &str) -> String {
+    // A summary has no headings, so the language of their links does not matter.
     let html = to_html(text, &|_| None);
     let trimmed = html.trim();
     trimmed
@@ -163,7 +189,7 @@ mod tests {
     fn a_heading_has_its_id_and_a_link_to_itself() {
         assert_eq!(
             plain("# Kop & \"zo\"\n"),
-            "<h2 id=\"kop--zo\">Kop &amp; &quot;zo&quot;<a href=\"#kop--zo\" aria-label=\"Link to heading 'Kop &amp; &quot;zo&quot;'\" data-heading-content=\"Kop &amp; &quot;zo&quot;\" class=\"anchor\"></a></h2>\n"
+            "<h2 id=\"kop--zo\">Kop &amp; &quot;zo&quot;<a href=\"#kop--zo\" aria-label=\"Link to heading ‘Kop &amp; &quot;zo&quot;’\" class=\"anchor\"></a></h2>\n"
         );
     }
 
@@ -188,6 +214,28 @@ mod tests {
             html.contains("href=\"../themes/open-wob.html#aanpak\""),
             "{html}"
         );
+    }
+
+    #[test]
+    fn heading_links_are_labelled_in_the_page_language() {
+        let nl = to_html_in("# Aanpak & zo\n", &|_| None, Lang::Nl);
+        assert!(
+            nl.contains("aria-label=\"Link naar kop ‘Aanpak &amp; zo’\" class=\"anchor\""),
+            "{nl}"
+        );
+        let en = to_html("# Approach\n", &|_| None);
+        assert!(
+            en.contains("aria-label=\"Link to heading ‘Approach’\""),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn a_body_that_starts_at_h2_still_follows_the_page_h1() {
+        let html = plain("## Wat ging goed?\n\n### Details\n\n## Wat kan beter?\n");
+        assert!(html.contains("<h2 id=\"wat-ging-goed\">"), "{html}");
+        assert!(html.contains("<h3 id=\"details\">"), "{html}");
+        assert!(html.contains("<h2 id=\"wat-kan-beter\">"), "{html}");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use anyhow::Result;
 use serde_json::{Map, Value, json};
 
 use super::i18n::{Lang, long_date};
-use super::markdown::{inline, to_html};
+use super::markdown::{inline, to_html_in};
 use super::output::OutFile;
 use super::site::{Site, page_path, text_file, title_of};
 use crate::kb::date::{format_date, format_time};
@@ -31,20 +31,35 @@ impl Site<'_> {
     /// The page of `doc`, from the template named after its type.
     pub fn document_page(&self, doc: &Document) -> Result<OutFile> {
         let body = self.kb.text(doc).get(doc.body_range.clone()).unwrap_or("");
-        let body_html = to_html(body, &|dest| self.rewrite(doc, dest));
+        let body_html = to_html_in(body, &|dest| self.rewrite(doc, dest), self.options.lang);
         let mut extra = json!({
             "doc": self.doc_context(doc),
             "labels": labels(doc.kind, self.options.lang),
             "body": body_html,
             "updated": self.updated(doc),
         });
-        if let Data::Session(session) = &doc.data {
-            extra["jsonld"] = json!(super::jsonld::event(
+        if matches!(
+            doc.kind,
+            DocKind::Session | DocKind::Theme | DocKind::Organisation
+        ) {
+            // The calendar beside the page (see `ics.rs`), by its name in the same folder.
+            extra["calendar"] = json!(format!("{}.ics", doc.id));
+        }
+        let base = self.options.base_url.as_deref();
+        let jsonld = match &doc.data {
+            Data::Session(session) => Some(super::jsonld::event(self.kb, doc, session, base)),
+            Data::Organisation(o) => Some(super::jsonld::organisation(doc, o, base)),
+            Data::Retrospective(r) => Some(super::jsonld::retrospective(
                 self.kb,
                 doc,
-                session,
-                self.options.base_url.as_deref()
-            ));
+                r,
+                base,
+                self.options.lang.code(),
+            )),
+            Data::Theme(_) => None,
+        };
+        if let Some(jsonld) = jsonld {
+            extra["jsonld"] = json!(jsonld);
         }
         let html = self.render(
             &format!("{}.html", doc.kind.name()),

@@ -113,16 +113,17 @@ impl Site<'_> {
         self.made_of_bodies(sink)
     }
 
-    /// The site-wide files that show documents' bodies (the feed): `serve` makes them again
-    /// after every change, even one below the front matter only.
+    /// The site-wide files that show documents' bodies (the feed, the search index): `serve`
+    /// makes them again after every change, even one below the front matter only.
     pub fn made_of_bodies(&self, sink: &Sink) -> Result<()> {
-        sink.write(self.feed()?)
+        sink.write(self.feed()?)?;
+        self.search(sink)
     }
 
     /// The site-wide files made from front matter alone (and the templates): everything
     /// but [`Site::made_of_bodies`].
     pub fn made_of_front_matter(&self, sink: &Sink) -> Result<()> {
-        let (kb, options) = (self.kb, self.options);
+        let kb = self.kb;
         for kind in DocKind::ALL {
             sink.write(self.index_page(kind)?)?;
         }
@@ -131,15 +132,14 @@ impl Site<'_> {
         if let Some(sitemap) = self.sitemap()? {
             sink.write(sitemap)?;
         }
-        sink.write(text_file(
-            "sessions.ics",
-            super::ics::calendar(kb, options.base_url.as_deref(), &options.title),
-        ))?;
+        self.calendars(sink)?;
         sink.write(text_file(
             "network.svg",
             svg(&graph(kb), self.words["network_alt"]),
         ))?;
         sink.write(text_file("style.css", stylesheet(&kb.root)?))?;
+        self.open_data(sink)?;
+        self.info_pages(sink)?;
         self.data(sink)
     }
 }
@@ -181,7 +181,14 @@ impl Site<'_> {
             .map(|(key, href)| json!({"key": key, "href": href}))
             .collect();
         let mut context = json!({
-            "site": { "title": self.options.title, "lang": self.options.lang.code(), "base_url": self.options.base_url },
+            "site": {
+                "title": self.options.title,
+                "lang": self.options.lang.code(),
+                "base_url": self.options.base_url,
+                "description": self.kb.config.description,
+                "accent": super::look::accent(self.kb.config.accent.as_deref()),
+                "logo": super::look::logo(self.kb),
+            },
             "t": self.words,
             "root": root,
             "section": section,

@@ -27,6 +27,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("feed.atom", include_str!("templates/feed.atom")),
     ("sitemap.xml", include_str!("templates/sitemap.xml")),
+    ("404.html", include_str!("templates/404.html")),
+    ("statement.html", include_str!("templates/statement.html")),
 ];
 
 /// The stylesheet (replaceable by `templates/style.css`).

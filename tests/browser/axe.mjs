@@ -30,6 +30,8 @@ const PAGES = [
   "organisations/utrecht.html",
   "tags/index.html",
   "tags/wob.html",
+  "404.html",
+  "toegankelijkheid.html",
 ];
 const TYPES = {
   ".html": "text/html; charset=utf-8",

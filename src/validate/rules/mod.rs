@@ -8,6 +8,7 @@ mod duplicate_id;
 mod duplicate_item;
 mod empty_body;
 mod end_before_start;
+mod end_without_start;
 mod invalid_date;
 mod invalid_id;
 mod invalid_time;
@@ -48,6 +49,7 @@ pub(super) static ALL: &[&dyn Rule] = &[
     &self_reference::SelfReference,
     &date_mismatch::DateMismatch,
     &end_before_start::EndBeforeStart,
+    &end_without_start::EndWithoutStart,
     &retrospective_before_session::RetrospectiveBeforeSession,
     &retrospective_for_planned_session::RetrospectiveForPlannedSession,
     &retrospective_for_cancelled_session::RetrospectiveForCancelledSession,

@@ -1,0 +1,38 @@
+//! The pages of the site itself: `404.html` (what a host shows for an address that does
+//! not exist; GitHub and GitLab Pages use it) and `toegankelijkheid.html`, the
+//! accessibility statement, from a template the network fills in (`templates/statement.html`).
+
+use anyhow::Result;
+use serde_json::json;
+
+use super::output::Sink;
+use super::site::{Site, text_file};
+
+/// The path of the not-found page.
+pub const NOT_FOUND: &str = "404.html";
+/// The path of the accessibility statement (the name Dutch government sites use).
+pub const STATEMENT: &str = "toegankelijkheid.html";
+
+impl Site<'_> {
+    /// Writes the not-found page and the accessibility statement.
+    pub(super) fn info_pages(&self, sink: &Sink) -> Result<()> {
+        // A host shows the not-found page at any depth, so its links start from the base
+        // URL (`<base href>`) when there is one.
+        let html = self.render(
+            "404.html",
+            "",
+            "",
+            self.word("not_found").unwrap_or(""),
+            json!({ "not_found": true }),
+        )?;
+        sink.write(text_file(NOT_FOUND, html))?;
+        let html = self.render(
+            "statement.html",
+            "",
+            "statement",
+            self.word("statement").unwrap_or(""),
+            json!({}),
+        )?;
+        sink.write(text_file(STATEMENT, html))
+    }
+}
