@@ -5,7 +5,7 @@ use anyhow::Result;
 use serde::Serializer;
 use serde_json::{Value, json};
 
-use super::output::{OutFile, Sink};
+use super::output::OutFile;
 use super::site::{Site, page_path, text_file};
 use crate::kb::{DocKind, Document};
 use crate::query::record::record;
@@ -53,24 +53,21 @@ impl Site<'_> {
         Ok(Some(text_file("sitemap.xml", xml)))
     }
 
-    /// `data/<type>.json`: the same records as `list --format json`.
-    pub fn data(&self, sink: &Sink) -> Result<()> {
-        for kind in DocKind::ALL {
-            // Each record is made, written and dropped in turn: never all at once.
-            let records = self
-                .kb
-                .documents
-                .iter()
-                .filter(|d| d.kind == kind)
-                .map(|d| record(self.kb, d));
-            let mut bytes = Vec::new();
-            serde_json::Serializer::pretty(&mut bytes).collect_seq(records)?;
-            bytes.push(b'\n');
-            sink.write(OutFile {
-                path: format!("data/{}.json", kind.folder()),
-                bytes,
-            })?;
-        }
-        Ok(())
+    /// `data/<type>.json` of one type.
+    pub fn data_of(&self, kind: DocKind) -> Result<OutFile> {
+        // Each record is made, written and dropped in turn: never all at once.
+        let records = self
+            .kb
+            .documents
+            .iter()
+            .filter(|d| d.kind == kind)
+            .map(|d| record(self.kb, d));
+        let mut bytes = Vec::new();
+        serde_json::Serializer::pretty(&mut bytes).collect_seq(records)?;
+        bytes.push(b'\n');
+        Ok(OutFile {
+            path: format!("data/{}.json", kind.folder()),
+            bytes,
+        })
     }
 }

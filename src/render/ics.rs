@@ -9,13 +9,12 @@
 
 use std::collections::HashMap;
 
-use anyhow::Result;
 use time::{Date, Time};
 
 use super::i18n::Lang;
-use super::output::Sink;
+use super::output::OutFile;
 use super::site::{Site, absolute, page_path, text_file, title_of};
-use crate::kb::{Data, DocKind, Document, KnowledgeBase, Session};
+use crate::kb::{Data, DocKind, Document, KnowledgeBase, Relation, Session};
 
 /// The time zone of every session.
 const TZID: &str = "Europe/Amsterdam";
@@ -165,65 +164,65 @@ impl Calendars<'_> {
 }
 
 impl Site<'_> {
-    /// Every calendar: `sessions.ics`, and one per session, theme and organisation.
-    pub(super) fn calendars(&self, sink: &Sink) -> Result<()> {
-        let calendars = Calendars {
+    fn calendars_with(&self) -> Calendars<'_> {
+        Calendars {
             kb: self.kb,
             base_url: self.options.base_url.as_deref(),
             site_title: &self.options.title,
             lang: self.options.lang,
-            dates: &self.dates,
-        };
-        let sessions: Vec<&Document> = self
+            dates: self.dates,
+        }
+    }
+
+    /// `sessions.ics`: every session.
+    pub(super) fn sessions_calendar(&self) -> OutFile {
+        let sessions = self
             .kb
             .documents
             .iter()
-            .filter(|d| d.kind == DocKind::Session)
-            .collect();
-        sink.write(text_file(
+            .filter(|d| d.kind == DocKind::Session);
+        text_file(
             "sessions.ics",
-            calendars.calendar(&self.options.title, sessions.iter().copied()),
-        ))?;
-        for doc in &self.kb.documents {
-            let chosen: Vec<&Document> = match &doc.data {
-                Data::Session(_) => vec![doc],
-                Data::Theme(_) => sessions
-                    .iter()
-                    .copied()
-                    .filter(|s| session_of(s).is_some_and(|s| s.themes.contains(&doc.id)))
-                    .collect(),
-                Data::Organisation(_) => sessions
-                    .iter()
-                    .copied()
-                    .filter(|s| {
-                        session_of(s).is_some_and(|s| {
-                            s.hosts.contains(&doc.id) || s.participants.contains(&doc.id)
-                        })
-                    })
-                    .collect(),
-                _ => continue,
-            };
-            let name = format!("{}: {}", self.options.title, title_of(doc));
-            sink.write(text_file(
-                &calendar_path(doc.kind, &doc.id),
-                calendars.calendar(&name, chosen),
-            ))?;
-        }
-        Ok(())
+            self.calendars_with()
+                .calendar(&self.options.title, sessions),
+        )
+    }
+
+    /// The calendar beside a session's, theme's or organisation's page: the session, or
+    /// the sessions about the theme, or those the organisation hosts or takes part in — in
+    /// the order of the documents.
+    pub(super) fn document_calendar(&self, doc: &Document) -> Option<OutFile> {
+        let relations: &[Relation] = match doc.kind {
+            DocKind::Session => &[],
+            DocKind::Theme => &[Relation::ThemeSessions],
+            DocKind::Organisation => &[Relation::Hosted, Relation::Attended],
+            DocKind::Retrospective => return None,
+        };
+        let mut positions: Vec<usize> = relations
+            .iter()
+            .flat_map(|&r| self.kb.index.referrers(r, &doc.id).iter().copied())
+            .collect();
+        positions.sort_unstable();
+        positions.dedup();
+        let chosen: Vec<&Document> = if doc.kind == DocKind::Session {
+            vec![doc]
+        } else {
+            positions
+                .into_iter()
+                .filter_map(|i| self.kb.documents.get(i))
+                .collect()
+        };
+        let name = format!("{}: {}", self.options.title, title_of(doc));
+        Some(text_file(
+            &calendar_path(doc.kind, &doc.id),
+            self.calendars_with().calendar(&name, chosen),
+        ))
     }
 }
 
 /// The calendar of one session, theme or organisation: `<folder>/<id>.ics`, next to its page.
 pub fn calendar_path(kind: DocKind, id: &str) -> String {
     format!("{}/{id}.ics", kind.folder())
-}
-
-/// The session `doc` is, if it is one.
-fn session_of(doc: &Document) -> Option<&Session> {
-    match &doc.data {
-        Data::Session(s) => Some(s),
-        _ => None,
-    }
 }
 
 /// The VTIMEZONE that every local time refers to.

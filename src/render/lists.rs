@@ -1,7 +1,7 @@
 //! The pages that list documents: one index per type, the home page, and a page per tag
 //! with their index.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::Result;
 use serde_json::{Value, json};
@@ -195,32 +195,15 @@ impl Site<'_> {
         Ok(text_file("index.html", html))
     }
 
-    /// `tags/<slug>.html` for every tag (tags with one slug share a page), and
-    /// `tags/index.html`.
-    pub fn tag_pages(&self, sink: &Sink) -> Result<()> {
+    /// `tags/<slug>.html` of the tags in `only` (of every tag when `None`) that some
+    /// document still carries, and `tags/index.html`.
+    pub fn some_tag_pages(&self, sink: &Sink, only: Option<&BTreeSet<String>>) -> Result<()> {
         let tags = self.tagged();
         let mut index = Vec::new();
         for (slug, (name, docs)) in &tags {
-            let mut items: Vec<Value> = docs.iter().map(|d| self.entry(d)).collect();
-            items.sort_by_key(|v| sort_key(v["title"].as_str().unwrap_or("")));
-            let groups: Vec<Value> = DocKind::ALL
-                .iter()
-                .map(|kind| {
-                    let members: Vec<&Value> =
-                        items.iter().filter(|i| i["kind"] == kind.name()).collect();
-                    json!({ "label": self.word(kind.folder()).unwrap_or(kind.folder()), "items": members })
-                })
-                .filter(|g| g["items"].as_array().is_some_and(|a| !a.is_empty()))
-                .collect();
-            let title = format!("{}: {name}", self.word("tagged").unwrap_or(""));
-            let html = self.render(
-                "list.html",
-                "../",
-                "tags",
-                &title,
-                json!({ "items": items, "groups": groups }),
-            )?;
-            sink.write(text_file(&format!("tags/{slug}.html"), html))?;
+            if only.is_none_or(|only| only.contains(slug)) {
+                sink.write(self.tag_page(slug, name, docs)?)?;
+            }
             index.push(json!({ "title": name, "href": format!("{slug}.html"), "note": docs.len().to_string() }));
         }
         let html = self.render(
@@ -231,6 +214,30 @@ impl Site<'_> {
             json!({ "items": index }),
         )?;
         sink.write(text_file("tags/index.html", html))
+    }
+
+    /// The page of one tag: the documents that carry it, grouped by type.
+    fn tag_page(&self, slug: &str, name: &str, docs: &[&Document]) -> Result<OutFile> {
+        let mut items: Vec<Value> = docs.iter().map(|d| self.entry(d)).collect();
+        items.sort_by_key(|v| sort_key(v["title"].as_str().unwrap_or("")));
+        let groups: Vec<Value> = DocKind::ALL
+            .iter()
+            .map(|kind| {
+                let members: Vec<&Value> =
+                    items.iter().filter(|i| i["kind"] == kind.name()).collect();
+                json!({ "label": self.word(kind.folder()).unwrap_or(kind.folder()), "items": members })
+            })
+            .filter(|g| g["items"].as_array().is_some_and(|a| !a.is_empty()))
+            .collect();
+        let title = format!("{}: {name}", self.word("tagged").unwrap_or(""));
+        let html = self.render(
+            "list.html",
+            "../",
+            "tags",
+            &title,
+            json!({ "items": items, "groups": groups }),
+        )?;
+        Ok(text_file(&format!("tags/{slug}.html"), html))
     }
 }
 

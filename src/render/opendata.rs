@@ -250,7 +250,7 @@ mod tests {
     use crate::kb::KnowledgeBase;
     use crate::kb::date::parse_date;
     use crate::render::i18n::Lang;
-    use crate::render::site::SiteOptions;
+    use crate::render::site::{Prepared, SiteOptions};
 
     fn site_files(base: Option<&str>) -> std::collections::BTreeMap<String, Vec<u8>> {
         let kb = KnowledgeBase::from_memory(
@@ -273,9 +273,9 @@ mod tests {
             base_url: base.map(str::to_string),
             lang: Lang::Nl,
         };
-        let site = Site::new(&kb, &options).expect("site");
+        let prepared = Prepared::new(&kb, options).expect("site");
         let sink = Sink::in_memory();
-        site.open_data(&sink).expect("written");
+        prepared.site(&kb).open_data(&sink).expect("written");
         sink.into_files()
     }
 

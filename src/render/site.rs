@@ -2,7 +2,7 @@
 //! the feed (`feed.rs`), data and sitemap (`data.rs`), the calendar, the network picture, the stylesheet and the assets. Pure and deterministic:
 //! the same content and options give the same bytes.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use anyhow::{Context, Result};
 use minijinja::{Environment, Value as Template};
@@ -43,7 +43,7 @@ pub fn build(kb: &KnowledgeBase, options: &SiteOptions, sink: &Sink) -> Result<(
     let site = prepared.site(kb);
     kb.documents
         .par_iter()
-        .try_for_each(|doc| sink.write(site.document_page(doc)?))?;
+        .try_for_each(|doc| site.document_files(doc, sink))?;
     site.site_wide(sink)?;
     assets(kb, sink)
 }
@@ -79,8 +79,8 @@ impl Prepared {
         }
     }
 
-    /// The pages of the documents at `positions` in `kb`.
-    pub fn document_pages(
+    /// The files of the documents at `positions` in `kb` (see [`Site::document_files`]).
+    pub fn document_files(
         &self,
         kb: &KnowledgeBase,
         positions: &[usize],
@@ -90,12 +90,23 @@ impl Prepared {
         positions
             .par_iter()
             .filter_map(|&i| kb.documents.get(i))
-            .try_for_each(|doc| sink.write(site.document_page(doc)?))
+            .try_for_each(|doc| site.document_files(doc, sink))
     }
 
     /// The site-wide files of `kb` made from front matter (see [`Site::made_of_front_matter`]).
     pub fn made_of_front_matter(&self, kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
         self.site(kb).made_of_front_matter(sink)
+    }
+
+    /// The site-wide files of `kb` made from front matter that `touched` can change (see
+    /// [`Site::front_matter_files`]).
+    pub fn front_matter_files(
+        &self,
+        kb: &KnowledgeBase,
+        touched: &Touched,
+        sink: &Sink,
+    ) -> Result<()> {
+        self.site(kb).front_matter_files(sink, touched)
     }
 
     /// The site-wide files of `kb` that show bodies (see [`Site::made_of_bodies`]).
@@ -105,6 +116,16 @@ impl Prepared {
 }
 
 impl Site<'_> {
+    /// The files of one document: its page and, for a session, theme or organisation, its
+    /// calendar. Each shows the document and the documents one reference away.
+    pub fn document_files(&self, doc: &Document, sink: &Sink) -> Result<()> {
+        sink.write(self.document_page(doc)?)?;
+        match self.document_calendar(doc) {
+            Some(calendar) => sink.write(calendar),
+            None => Ok(()),
+        }
+    }
+
     /// Every file that is not one document's page nor an asset: the indexes, home, tag
     /// pages, feed, sitemap, calendar, network picture, stylesheet and data. Each may show
     /// any document, so `serve` makes them all again after a change to front matter.
@@ -123,24 +144,54 @@ impl Site<'_> {
     /// The site-wide files made from front matter alone (and the templates): everything
     /// but [`Site::made_of_bodies`].
     pub fn made_of_front_matter(&self, sink: &Sink) -> Result<()> {
+        self.front_matter_files(sink, &Touched::everything())
+    }
+
+    /// The site-wide files made from front matter that `touched` can change: the index
+    /// and data of each touched type, the pages of the touched tags, and every file that
+    /// shows documents of any type (home, the tag index, the calendar of all sessions, the
+    /// network picture, the open data).
+    pub fn front_matter_files(&self, sink: &Sink, touched: &Touched) -> Result<()> {
         let kb = self.kb;
-        for kind in DocKind::ALL {
+        for &kind in &touched.kinds {
             sink.write(self.index_page(kind)?)?;
+            sink.write(self.data_of(kind)?)?;
         }
         sink.write(self.home()?)?;
-        self.tag_pages(sink)?;
+        self.some_tag_pages(sink, touched.tags.as_ref())?;
         if let Some(sitemap) = self.sitemap()? {
             sink.write(sitemap)?;
         }
-        self.calendars(sink)?;
+        if touched.kinds.contains(&DocKind::Session) {
+            sink.write(self.sessions_calendar())?;
+        }
         sink.write(text_file(
             "network.svg",
             svg(&graph(kb), self.words["network_alt"]),
         ))?;
         sink.write(text_file("style.css", stylesheet(&kb.root)?))?;
         self.open_data(sink)?;
-        self.info_pages(sink)?;
-        self.data(sink)
+        self.info_pages(sink)
+    }
+}
+
+/// What a change touched, for the site-wide files that list documents: the types of the
+/// documents whose facts can show differently, and the tags they carry (or carried).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Touched {
+    /// The types of the changed documents and of those one reference away.
+    pub kinds: BTreeSet<DocKind>,
+    /// The slugs of their tags, before and after; `None` for every tag.
+    pub tags: Option<BTreeSet<String>>,
+}
+
+impl Touched {
+    /// Everything: every type and every tag.
+    pub fn everything() -> Self {
+        Touched {
+            kinds: DocKind::ALL.into_iter().collect(),
+            tags: None,
+        }
     }
 }
 

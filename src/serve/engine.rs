@@ -12,8 +12,10 @@ use anyhow::Result;
 use crate::diag::Diagnostic;
 use crate::kb::KnowledgeBase;
 use crate::kb::change::Applied;
+use crate::kb::schema::tag_slug;
+use crate::render::ics::calendar_path;
 use crate::render::output::Sink;
-use crate::render::site::{Prepared, SiteOptions, assets, page_path};
+use crate::render::site::{Prepared, SiteOptions, Touched, assets, page_path};
 use crate::validate::incremental::Incremental;
 
 /// The files of a site by path, each shared with the server's threads.
@@ -181,7 +183,7 @@ impl SiteState {
         // One sink for everything, as `render` writes: two files at one path fail the same.
         let sink = Sink::in_memory();
         let all: Vec<usize> = (0..kb.documents.len()).collect();
-        prepared.document_pages(kb, &all, &sink)?;
+        prepared.document_files(kb, &all, &sink)?;
         let made_of_front_matter = collect(&sink, |sink| prepared.made_of_front_matter(kb, sink))?;
         let made_of_bodies = collect(&sink, |sink| prepared.made_of_bodies(kb, sink))?;
         let assets = collect(&sink, |sink| assets(kb, sink))?;
@@ -209,22 +211,33 @@ impl SiteState {
         for before in &applied.files {
             if let Some(doc) = &before.document {
                 self.files.remove(&page_path(doc.kind, &doc.id));
+                self.files.remove(&calendar_path(doc.kind, &doc.id));
             }
         }
         let affected = kb.affected(applied);
         let sink = Sink::in_memory();
-        self.prepared.document_pages(kb, &affected, &sink)?;
+        self.prepared.document_files(kb, &affected, &sink)?;
         let pages = shared(sink);
         for path in self.made_of_bodies.drain(..) {
             self.files.remove(&path);
         }
         let sink = Sink::in_memory();
         if !applied.body_only(kb) {
-            for path in self.made_of_front_matter.drain(..) {
-                self.files.remove(&path);
-            }
-            self.made_of_front_matter =
-                collect(&sink, |sink| self.prepared.made_of_front_matter(kb, sink))?;
+            let touched = touched(kb, applied, &affected);
+            let gone = tag_pages(touched.tags.iter().flatten());
+            self.made_of_front_matter.retain(|path| {
+                let keep = !gone.contains(path);
+                if !keep {
+                    self.files.remove(path);
+                }
+                keep
+            });
+            let written = collect(&sink, |sink| {
+                self.prepared.front_matter_files(kb, &touched, sink)
+            })?;
+            self.made_of_front_matter.extend(written);
+            self.made_of_front_matter.sort();
+            self.made_of_front_matter.dedup();
         }
         self.made_of_bodies = collect(&sink, |sink| self.prepared.made_of_bodies(kb, sink))?;
         let mut made = shared(sink);
@@ -247,6 +260,28 @@ impl SiteState {
         self.files.extend(pages.into_iter().chain(made));
         Ok(count)
     }
+}
+
+/// What the site-wide files need to know of a change: the types and tags of the documents
+/// it touched, before and after.
+fn touched(kb: &KnowledgeBase, applied: &Applied, affected: &[usize]) -> Touched {
+    let now = affected.iter().filter_map(|&i| kb.documents.get(i));
+    let before = applied.files.iter().filter_map(|b| b.document.as_ref());
+    let docs: Vec<&crate::kb::Document> = now.chain(before).collect();
+    Touched {
+        kinds: docs.iter().map(|d| d.kind).collect(),
+        tags: Some(
+            docs.iter()
+                .flat_map(|d| d.data.tags())
+                .map(|tag| tag_slug(tag))
+                .collect(),
+        ),
+    }
+}
+
+/// The paths of the pages of `slugs`.
+fn tag_pages<'a>(slugs: impl Iterator<Item = &'a String>) -> HashSet<String> {
+    slugs.map(|slug| format!("tags/{slug}.html")).collect()
 }
 
 /// The paths `write` adds to `sink`.

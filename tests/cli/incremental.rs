@@ -104,9 +104,12 @@ fn document(kind: usize, shape: u8) -> String {
         pick(&SESSIONS, shape / 3)
     };
     let title = format!("Titel {}", shape % 3);
+    let tags = ["[open data]", "[Wob, open data]", "[wob]", "[]"][usize::from(shape / 5) % 4];
     let front = match kind {
-        0 => format!("name: Gemeente {title}\nkind: municipality\n"),
-        1 => format!("title: {title}\nsummary: Over {title}.\ncarriers: [{organisation}]\n"),
+        0 => format!("name: Gemeente {title}\nkind: municipality\ntags: {tags}\n"),
+        1 => format!(
+            "title: {title}\nsummary: Over {title}.\ncarriers: [{organisation}]\ntags: {tags}\n"
+        ),
         2 => format!(
             "title: {title}\ndate: 20{}-0{}-1{}\ncity: Zwolle\nhosts: [{organisation}]\nthemes: [{theme}]\n",
             17 + shape % 15,
@@ -114,7 +117,7 @@ fn document(kind: usize, shape: u8) -> String {
             shape % 10
         ),
         _ => format!(
-            "title: {title}\nsession: {session}\npublished: 2018-02-0{}\nauthors: [Anna]\nthemes_discussed: [{theme}]\n",
+            "title: {title}\nsession: {session}\npublished: 2018-02-0{}\nauthors: [Anna]\nthemes_discussed: [{theme}]\ntags: {tags}\n",
             1 + shape % 9
         ),
     };
