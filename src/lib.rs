@@ -16,6 +16,7 @@ pub mod lang;
 mod layering;
 pub mod msg;
 pub mod query;
+pub mod rename;
 pub mod render;
 pub mod report;
 pub mod serve;

@@ -644,6 +644,60 @@ pub enum Msg {
     },
     // [serve] new variants go below this line.
     // [lsp] new variants go below this line.
+    /// Rename: no document has this id (or path).
+    RenameUnknown {
+        /// The id or path given.
+        id: String,
+    },
+    /// Rename: the id names documents of more than one type.
+    RenameAmbiguous {
+        /// The id.
+        id: String,
+        /// The types that have it.
+        kinds: Vec<DocKind>,
+    },
+    /// Rename: the new id is not a valid id.
+    RenameInvalidId {
+        /// The new id.
+        id: String,
+        /// Whether it is a session's.
+        session: bool,
+    },
+    /// Rename: the new id is the old one.
+    RenameSameId(String),
+    /// Rename: a document of the type has the new id already.
+    RenameTaken {
+        /// The type.
+        kind: DocKind,
+        /// The new id.
+        id: String,
+    },
+    /// Rename: a reference is written so that it cannot be changed safely (a block scalar).
+    RenameCannotEdit {
+        /// The file.
+        file: String,
+        /// Its 1-based line.
+        line: usize,
+    },
+    /// Rename: the cursor is not on something that can be renamed.
+    RenameNotHere,
+    /// `mv`: what was (or, with `--dry-run`, would be) done.
+    MvSummary {
+        /// The old path.
+        from: String,
+        /// The new path.
+        to: String,
+        /// References and links rewritten.
+        edits: usize,
+        /// Files they are in.
+        files: usize,
+        /// Whether nothing was written.
+        dry_run: bool,
+    },
+    /// `mv`: a file changed on disk between reading and writing.
+    MvChanged(String),
+    /// Editor server: the name of the command that shows a rule's explanation.
+    LspExplain(String),
     // [site] new variants go below this line.
 }
 
@@ -1605,6 +1659,76 @@ impl Msg {
             }
             // [serve] arms go below this line.
             // [lsp] arms go below this line.
+            Msg::RenameUnknown { id } => pick(
+                format!("er is geen document met id of pad `{id}`"),
+                format!("no document has the id or path `{id}`"),
+            ),
+            Msg::RenameAmbiguous { id, kinds } => pick(
+                format!(
+                    "`{id}` is het id van meer dan één soort document ({}); zeg welke met --kind",
+                    kinds.iter().map(|k| kind_nl(*k)).collect::<Vec<_>>().join(", ")
+                ),
+                format!(
+                    "`{id}` is the id of more than one type of document ({}); say which with --kind",
+                    kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+            Msg::RenameInvalidId { id, session } => pick(
+                format!("`{id}` is geen geldig id: {}", id_shape(*session, Lang::Nl)),
+                format!("`{id}` is not a valid id: {}", id_shape(*session, Lang::En)),
+            ),
+            Msg::RenameSameId(id) => pick(
+                format!("het nieuwe id is hetzelfde als het oude (`{id}`)"),
+                format!("the new id is the old one (`{id}`)"),
+            ),
+            Msg::RenameTaken { kind, id } => pick(
+                format!("er is al {} met id `{id}`; kies een ander id", a_kind_nl(*kind)),
+                format!("there is already a {} with the id `{id}`; choose another id", kind.name()),
+            ),
+            Msg::RenameCannotEdit { file, line } => pick(
+                format!(
+                    "de verwijzing in {file} op regel {line} is zo geschreven dat ze niet veilig te veranderen is; schrijf ze als gewone tekst en probeer het opnieuw"
+                ),
+                format!(
+                    "the reference in {file} on line {line} is written in a way that cannot be changed safely; write it as plain text and try again"
+                ),
+            ),
+            Msg::RenameNotHere => pick(
+                "hier staat niets om te hernoemen; zet de cursor op een id, een verwijzing of de naam van het bestand".into(),
+                "there is nothing to rename here; put the cursor on an id, a reference or the file's name".into(),
+            ),
+            Msg::MvSummary {
+                from,
+                to,
+                edits,
+                files,
+                dry_run: true,
+            } => pick(
+                format!(
+                    "{from} zou {to} worden; {edits} verwijzing(en) in {files} bestand(en) zouden veranderen; er is niets geschreven (--dry-run)"
+                ),
+                format!(
+                    "{from} would become {to}; {edits} reference(s) in {files} file(s) would change; nothing was written (--dry-run)"
+                ),
+            ),
+            Msg::MvSummary {
+                from,
+                to,
+                edits,
+                files,
+                dry_run: false,
+            } => pick(
+                format!("{from} is nu {to}; {edits} verwijzing(en) in {files} bestand(en) aangepast"),
+                format!("{from} is now {to}; {edits} reference(s) in {files} file(s) changed"),
+            ),
+            Msg::MvChanged(file) => pick(
+                format!("{file} is veranderd terwijl de wijziging werd voorbereid; er is niets geschreven, probeer het opnieuw"),
+                format!("{file} changed while the rename was prepared; nothing was written, try again"),
+            ),
+            Msg::LspExplain(code) => pick(
+                format!("Uitleg van {code}"),
+                format!("Explain {code}"),
+            ),
             // [site] arms go below this line.
         }
     }
@@ -2109,6 +2233,34 @@ fn one_of_each() -> Vec<Msg> {
         },
         // [serve] samples go below this line.
         // [lsp] samples go below this line.
+        Msg::RenameUnknown { id: "x".into() },
+        Msg::RenameAmbiguous {
+            id: "x".into(),
+            kinds: vec![DocKind::Session, DocKind::Retrospective],
+        },
+        Msg::RenameInvalidId {
+            id: "x".into(),
+            session: false,
+        },
+        Msg::RenameSameId("x".into()),
+        Msg::RenameTaken {
+            kind: DocKind::Theme,
+            id: "x".into(),
+        },
+        Msg::RenameCannotEdit {
+            file: "x".into(),
+            line: 1,
+        },
+        Msg::RenameNotHere,
+        Msg::MvSummary {
+            from: "x".into(),
+            to: "y".into(),
+            edits: 1,
+            files: 1,
+            dry_run: true,
+        },
+        Msg::MvChanged("x".into()),
+        Msg::LspExplain("x".into()),
         // [site] samples go below this line.
     ]
 }
@@ -2270,6 +2422,16 @@ fn has_a_sample(message: &Msg) -> bool {
         | Msg::NextSteps { .. } => true,
         // [serve] sample arms (`Msg::X { .. } => true,`) go below this line.
         // [lsp] sample arms (`Msg::X { .. } => true,`) go below this line.
+        Msg::RenameUnknown { .. }
+        | Msg::RenameAmbiguous { .. }
+        | Msg::RenameInvalidId { .. }
+        | Msg::RenameSameId(..)
+        | Msg::RenameTaken { .. }
+        | Msg::RenameCannotEdit { .. }
+        | Msg::RenameNotHere
+        | Msg::MvSummary { .. }
+        | Msg::MvChanged(..)
+        | Msg::LspExplain(..) => true,
         // [site] sample arms (`Msg::X { .. } => true,`) go below this line.
     }
 }
