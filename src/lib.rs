@@ -14,6 +14,7 @@ pub mod kb;
 pub mod lang;
 #[cfg(test)]
 mod layering;
+pub mod lsp;
 pub mod msg;
 pub mod query;
 pub mod rename;

@@ -696,8 +696,13 @@ pub enum Msg {
     },
     /// `mv`: a file changed on disk between reading and writing.
     MvChanged(String),
-    /// Editor server: the name of the command that shows a rule's explanation.
-    LspExplain(String),
+    /// Editor server: the title of a quick fix that replaces `before` by `after`.
+    LspReplace {
+        /// The text replaced (empty for an insertion).
+        before: String,
+        /// The text put in its place (empty for a removal).
+        after: String,
+    },
     // [site] new variants go below this line.
 }
 
@@ -1725,9 +1730,17 @@ impl Msg {
                 format!("{file} is veranderd terwijl de wijziging werd voorbereid; er is niets geschreven, probeer het opnieuw"),
                 format!("{file} changed while the rename was prepared; nothing was written, try again"),
             ),
-            Msg::LspExplain(code) => pick(
-                format!("Uitleg van {code}"),
-                format!("Explain {code}"),
+            Msg::LspReplace { before, after } if before.is_empty() => pick(
+                format!("`{after}` invoegen"),
+                format!("Insert `{after}`"),
+            ),
+            Msg::LspReplace { before, after } if after.is_empty() => pick(
+                format!("`{before}` weghalen"),
+                format!("Remove `{before}`"),
+            ),
+            Msg::LspReplace { before, after } => pick(
+                format!("`{before}` vervangen door `{after}`"),
+                format!("Replace `{before}` with `{after}`"),
             ),
             // [site] arms go below this line.
         }
@@ -2260,7 +2273,10 @@ fn one_of_each() -> Vec<Msg> {
             dry_run: true,
         },
         Msg::MvChanged("x".into()),
-        Msg::LspExplain("x".into()),
+        Msg::LspReplace {
+            before: "x".into(),
+            after: "y".into(),
+        },
         // [site] samples go below this line.
     ]
 }
@@ -2431,7 +2447,7 @@ fn has_a_sample(message: &Msg) -> bool {
         | Msg::RenameNotHere
         | Msg::MvSummary { .. }
         | Msg::MvChanged(..)
-        | Msg::LspExplain(..) => true,
+        | Msg::LspReplace { .. } => true,
         // [site] sample arms (`Msg::X { .. } => true,`) go below this line.
     }
 }

@@ -8,13 +8,19 @@
 //! caller writes them (the server as one workspace edit, `mv` through temporary files).
 
 use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write as _;
 use std::ops::Range;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use anyhow::{Context as _, Result, anyhow};
 
 use crate::fix::replace_scalar;
 use crate::kb::schema::{Field, FieldType, is_id_of};
 use crate::kb::yaml::{Node, Value};
-use crate::kb::{DocKind, Document, KnowledgeBase};
-use crate::msg::Msg;
+use crate::kb::{DocKind, Document, KnowledgeBase, MAX_FILE_BYTES, access};
+use crate::msg::{Localized, Msg};
 use crate::validate::links::{Target, resolve};
 
 /// A reference in front matter: a value of a field that holds the id of a `kind` document.
@@ -313,6 +319,96 @@ pub fn find<'a>(
             kinds: many.to_vec(),
         }),
     }
+}
+
+/// Carries out `plan` on the files under `root`, which `kb` was loaded from: every new
+/// text is written to a temporary file beside its file first (refused, with nothing
+/// changed, when a file no longer holds what was read); then the document is moved (`git mv`
+/// when git tracks it, else a plain rename, never over an existing file); then each
+/// temporary file takes its file's place, the renamed one's at its new path.
+pub fn carry_out(root: &Path, kb: &KnowledgeBase, plan: &Plan) -> Result<()> {
+    let texts = plan.texts(kb);
+    let originals: BTreeMap<&str, &str> = kb
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), f.text.as_str()))
+        .collect();
+    let mut staged = Vec::with_capacity(texts.len());
+    for (path, text) in &texts {
+        let on_disk = access::read(root, path, MAX_FILE_BYTES)
+            .map_err(|denied| anyhow!("cannot read {path}: {denied}"))?;
+        if originals.get(path.as_str()).map(|t| t.as_bytes()) != Some(on_disk.as_slice()) {
+            return Err(Localized(Msg::MvChanged(path.clone())).into());
+        }
+        let destination = if *path == plan.from { &plan.to } else { path };
+        staged.push((stage(root, path, text)?, destination));
+    }
+    move_file(root, &plan.from, &plan.to)?;
+    for (temporary, destination) in staged {
+        let target = root.join(destination);
+        temporary
+            .persist(&target)
+            .map_err(|e| anyhow!("cannot write {destination}: {}", e.error))?;
+    }
+    Ok(())
+}
+
+/// `text` in a temporary file beside `root/rel`, with its permissions.
+fn stage(root: &Path, rel: &str, text: &str) -> Result<tempfile::NamedTempFile> {
+    let path = root.join(rel);
+    let folder = path
+        .parent()
+        .ok_or_else(|| anyhow!("{rel} has no folder"))?;
+    let permissions = fs::metadata(&path)?.permissions();
+    let mut temporary = tempfile::Builder::new()
+        .prefix(".pioneers-mv-")
+        .tempfile_in(folder)
+        .with_context(|| format!("cannot write beside {rel}"))?;
+    temporary.write_all(text.as_bytes())?;
+    temporary.as_file().sync_all()?;
+    fs::set_permissions(temporary.path(), permissions)?;
+    Ok(temporary)
+}
+
+/// Moves `root/from` to `root/to`: `git mv` when git tracks the file, else a rename;
+/// refused when something is at `to` already.
+fn move_file(root: &Path, from: &str, to: &str) -> Result<()> {
+    let target = root.join(to);
+    if fs::symlink_metadata(&target).is_ok() {
+        return Err(anyhow!("cannot move {from} to {to}: {to} exists"));
+    }
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .output()
+    };
+    let tracked = git(&["ls-files", "--error-unmatch", "--", from])
+        .is_ok_and(|output| output.status.success());
+    if tracked {
+        let output = git(&["mv", "--", from, to]).context("cannot run git mv")?;
+        if !output.status.success() {
+            let message = String::from_utf8_lossy(&output.stderr);
+            return Err(anyhow!("git mv {from} {to}: {}", message.trim()));
+        }
+        return Ok(());
+    }
+    fs::rename(root.join(from), &target).with_context(|| format!("cannot move {from} to {to}"))
+}
+
+/// A unified diff of one file's rename edits (`b/` at the file's new path), with control
+/// characters escaped.
+pub fn diff(path: &str, new_path: &str, before: &str, after: &str) -> String {
+    let diff = similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{path}"), &format!("b/{new_path}"))
+        .to_string();
+    crate::text::escape_control_keep_lines(&diff).into_owned()
 }
 
 #[cfg(test)]
