@@ -1688,7 +1688,7 @@ impl Msg {
             ),
             Msg::RenameTaken { kind, id } => pick(
                 format!("er is al {} met id `{id}`; kies een ander id", a_kind_nl(*kind)),
-                format!("there is already a {} with the id `{id}`; choose another id", kind.name()),
+                format!("there is already {} {} with the id `{id}`; choose another id", article(*kind), kind.name()),
             ),
             Msg::RenameCannotEdit { file, line } => pick(
                 format!(

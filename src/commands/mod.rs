@@ -88,7 +88,7 @@ fn execute(cli: Cli, context: &Context) -> Result {
         Command::Render(args) => render::run(context, &args, &mut out)?,
         Command::Serve(args) => serve::run(context, &args, &mut out)?,
         Command::Graph(args) => graph::run(context, &args, &mut out)?,
-        Command::Lsp => lsp::run(context)?,
+        Command::Lsp => lsp::run(context, &mut out)?,
         Command::Mv(args) => mv::run(context, &args, &mut out)?,
         Command::Man => man::run(&mut out)?,
     };

@@ -9,12 +9,12 @@ use lsp_types::{
     CompletionItem, CompletionItemKind, CompletionList, CompletionTextEdit, Documentation, TextEdit,
 };
 
-use super::cursor::keys;
 use super::navigate::headings;
 use super::position::Lines;
 use super::state::State;
 use crate::kb::schema::{Field, FieldType};
 use crate::kb::{DocKind, Document, KnowledgeBase};
+use crate::lang::Lang;
 use crate::validate::links::{Target, resolve};
 
 /// The most items one completion returns; the list is marked incomplete beyond it, so the
@@ -84,7 +84,7 @@ fn word_at(text: &str, offset: usize) -> Range<usize> {
 }
 
 /// Items in the front matter: a key at the start of a line, else values of the key the
-/// cursor is after.
+/// cursor is after. Read from the text, which may not parse while it is being written.
 fn front_items(
     state: &State,
     doc: &Document,
@@ -92,38 +92,35 @@ fn front_items(
     typed: &str,
     offset: usize,
 ) -> Vec<CompletionItem> {
-    let trimmed = before.trim_start();
-    let is_key = !before.contains(':')
-        && !trimmed.starts_with('-')
-        && trimmed.chars().all(|c| c.is_alphanumeric() || c == '_');
-    if is_key && before.len() == trimmed.len() {
-        return key_items(doc, typed);
+    let text = state.kb.text(doc);
+    let front = text
+        .get(doc.opening.end..doc.body_range.start)
+        .unwrap_or_default();
+    let is_key = !before.contains(':') && before.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if is_key {
+        return key_items(front, typed, doc.kind, state.lang);
     }
-    match field_at(doc, before, offset) {
+    let above = text.get(doc.opening.end..offset).unwrap_or_default();
+    match field_at(doc.kind, before, above) {
         Some(field) => value_items(state, doc, field, field.ty, typed),
         None => Vec::new(),
     }
 }
 
-/// The keys of the document's type that it does not have yet.
-fn key_items(doc: &Document, typed: &str) -> Vec<CompletionItem> {
-    let present: BTreeSet<&str> = doc
-        .front
-        .as_ref()
-        .and_then(|f| f.as_mapping())
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|(k, _)| k.as_str())
+/// The keys of the document's type that it does not have yet (read from the lines of the
+/// front matter, which may not parse while it is being written).
+fn key_items(front: &str, typed: &str, kind: DocKind, lang: Lang) -> Vec<CompletionItem> {
+    let present: BTreeSet<&str> = top_level_keys(front)
+        .map(|(_, key)| key)
         .filter(|k| *k != typed)
         .collect();
-    doc.kind
-        .fields()
+    kind.fields()
         .iter()
         .filter(|f| !present.contains(f.name))
         .map(|f| CompletionItem {
             label: f.name.to_string(),
             kind: Some(CompletionItemKind::FIELD),
-            detail: Some(f.ty.describe()),
+            detail: Some(crate::msg::describe(f.ty, lang)),
             documentation: Some(Documentation::String(f.doc.to_string())),
             insert_text: Some(format!("{}: ", f.name)),
             ..CompletionItem::default()
@@ -131,25 +128,27 @@ fn key_items(doc: &Document, typed: &str) -> Vec<CompletionItem> {
         .collect()
 }
 
-/// The field whose value is being written at `offset`: the key on the cursor's line
-/// (`key: `, `- key: `), else the nearest top-level key above.
-fn field_at(doc: &Document, before: &str, offset: usize) -> Option<&'static Field> {
-    let front = doc.front.as_ref()?;
-    if let Some((key, _)) = before.split_once(':') {
-        let name = key.trim().trim_start_matches('-').trim();
-        let all = keys(front, doc.kind.fields());
-        if let Some((field, _)) = all.iter().find(|(f, _)| f.name == name) {
-            return Some(field);
-        }
-        return nested_field(doc.kind, name);
-    }
-    let entries = front.as_mapping()?;
-    let (key, _) = entries
+/// Each line of `front` that starts a top-level key, with the key.
+fn top_level_keys(front: &str) -> impl Iterator<Item = (&str, &str)> {
+    front.lines().filter_map(|line| {
+        let (key, _) = line.split_once(':')?;
+        let is_key = !key.is_empty()
+            && !key.starts_with(|c: char| c.is_whitespace() || c == '-' || c == '#');
+        is_key.then_some((line, key.trim()))
+    })
+}
+
+/// The field whose value is being written: the key on the cursor's line (`key: `,
+/// `- key: `, a nested one included), else the last top-level key `above` the cursor.
+fn field_at(kind: DocKind, before: &str, above: &str) -> Option<&'static Field> {
+    let name = match before.split_once(':') {
+        Some((key, _)) => key.trim().trim_start_matches('-').trim(),
+        None => top_level_keys(above).last()?.1,
+    };
+    kind.fields()
         .iter()
-        .rev()
-        .find(|(key, _)| key.span.start <= offset)?;
-    let name = key.as_str()?;
-    doc.kind.fields().iter().find(|f| f.name == name)
+        .find(|f| f.name == name)
+        .or_else(|| nested_field(kind, name))
 }
 
 /// A field of a mapping nested in the type's fields (a speaker's `organisation`).
@@ -185,7 +184,7 @@ fn value_items(
             let today = kb.today.to_string();
             vec![simple(&today, CompletionItemKind::VALUE)]
         }
-        FieldType::String if field.name == "tags" => tag_items(kb, typed),
+        FieldType::String if field.name == "tags" => tag_items(kb, doc, typed),
         _ => Vec::new(),
     }
 }
@@ -229,13 +228,15 @@ fn id_items(kb: &KnowledgeBase, kind: DocKind, typed: &str, own: &str) -> Vec<Co
         .collect()
 }
 
-/// The tags in use anywhere, when the field is `tags`.
-fn tag_items(kb: &KnowledgeBase, typed: &str) -> Vec<CompletionItem> {
+/// The tags in use in other documents, when the field is `tags`.
+fn tag_items(kb: &KnowledgeBase, doc: &Document, typed: &str) -> Vec<CompletionItem> {
     let typed = typed.to_lowercase();
+    let own = doc.data.tags();
     let tags: BTreeSet<&str> = kb
         .documents
         .iter()
         .flat_map(|d| d.data.tags())
+        .filter(|t| !own.contains(t))
         .map(String::as_str)
         .filter(|t| t.to_lowercase().starts_with(&typed))
         .collect();

@@ -15,9 +15,10 @@ mod navigate;
 pub mod position;
 mod state;
 
+use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
@@ -60,15 +61,34 @@ pub struct Options {
     pub lang_flag: Option<Lang>,
 }
 
-/// Serves over standard input and output until the editor says `exit`.
-pub fn run(options: &Options) -> Result<()> {
-    let (connection, io_threads) = Connection::stdio();
-    serve(&connection, options)?;
-    drop(connection);
-    io_threads
-        .join()
-        .context("the editor's connection failed")?;
-    Ok(())
+/// Serves the editor on `input` and `output` (standard input and output) until it says
+/// `exit`: one thread reads messages, the server answers them in another, and this one
+/// writes what the server sends.
+pub fn run(
+    options: &Options,
+    input: impl BufRead + Send + 'static,
+    output: &mut dyn Write,
+) -> Result<()> {
+    let (server, client) = Connection::memory();
+    let to_server = client.sender;
+    std::thread::spawn(move || {
+        let mut input = input;
+        while let Ok(Some(message)) = Message::read(&mut input) {
+            if to_server.send(message).is_err() {
+                break;
+            }
+        }
+    });
+    let options = options.clone();
+    let serving = std::thread::spawn(move || serve(&server, &options));
+    for message in client.receiver {
+        message.write(&mut &mut *output)?;
+        output.flush()?;
+    }
+    match serving.join() {
+        Ok(served) => served,
+        Err(_) => Err(anyhow::anyhow!("the editor server stopped unexpectedly")),
+    }
 }
 
 /// Serves on `connection`: the handshake, then every message until `exit`.

@@ -13,6 +13,7 @@ use super::convert::uri;
 use super::cursor::{At, at, link_target};
 use super::position::Lines;
 use super::state::State;
+use crate::diag::Code;
 use crate::kb::markdown::{HeadingIds, options};
 use crate::kb::model::FieldValue;
 use crate::kb::{DocKind, Document, KnowledgeBase};
@@ -92,37 +93,71 @@ fn location(state: &State, doc: &Document) -> Option<Location> {
 }
 
 /// Hover at `offset` of `doc`: a reference or link shows the document it names, a key
-/// its field.
+/// its field; a problem there adds what its rule checks (`pioneers explain`).
 pub fn hover(state: &State, doc: &Document, offset: usize) -> Option<Hover> {
     let kb = &state.kb;
     let text = kb.text(doc);
     let lines = Lines::new(text);
-    let (markdown, span) = match at(doc, offset) {
-        At::Reference(r) => (
-            describe(kb, kb.get(r.kind, r.id)?, state.lang),
-            r.node.span.clone(),
-        ),
-        At::Link(link) => (
-            describe(kb, link_target(kb, doc, link)?.0, state.lang),
-            link.span.clone(),
-        ),
+    let (mut markdown, mut span) = match at(doc, offset) {
+        At::Reference(r) => kb
+            .get(r.kind, r.id)
+            .map(|target| (describe(kb, target, state.lang), r.node.span.clone()))
+            .unwrap_or_default(),
+        At::Link(link) => link_target(kb, doc, link)
+            .map(|(target, _)| (describe(kb, target, state.lang), link.span.clone()))
+            .unwrap_or_default(),
         At::Key(field, key) => {
             let label = state.lang.pick(field.label.nl, field.label.en);
             let name = if label.is_empty() { field.name } else { label };
-            (
-                format!("**{name}** (`{}`)\n\n{}", field.name, field.doc),
-                key.span.clone(),
-            )
+            let holds = crate::msg::describe(field.ty, state.lang);
+            let markdown = format!("**{name}** (`{}`): {holds}\n\n{}", field.name, field.doc);
+            (markdown, key.span.clone())
         }
-        At::Itself | At::Nothing => return None,
+        At::Itself | At::Nothing => Default::default(),
     };
-    Some(Hover {
+    for (code, problem) in problems_at(state, doc, offset) {
+        if markdown.is_empty() {
+            span = problem;
+        } else {
+            markdown.push_str("\n\n---\n\n");
+        }
+        markdown.push_str(&explanation(code, state.lang));
+    }
+    (!markdown.is_empty()).then(|| Hover {
         contents: HoverContents::Markup(MarkupContent {
             kind: MarkupKind::Markdown,
             value: markdown,
         }),
         range: Some(lines.range(text, &span)),
     })
+}
+
+/// The codes and spans of the problems of `doc` at `offset`, each code once.
+fn problems_at(state: &State, doc: &Document, offset: usize) -> Vec<(Code, Range<usize>)> {
+    let mut found: Vec<(Code, Range<usize>)> = Vec::new();
+    let all = state.diagnostics.get(state.kb.path(doc));
+    for d in all.into_iter().flatten() {
+        if let Some(span) = &d.span
+            && span.start <= offset
+            && offset <= span.end
+            && !found.iter().any(|(code, _)| *code == d.code)
+        {
+            found.push((d.code, span.clone()));
+        }
+    }
+    found
+}
+
+/// What the rule `code` checks, in a few lines of Markdown, and how to read more.
+pub fn explanation(code: Code, lang: Lang) -> String {
+    let explained = crate::explain::explain(code);
+    format!(
+        "**{}**: {}\n\n{}\n\n`pioneers explain {}`",
+        code.as_str(),
+        explained.summary.get(lang),
+        explained.what.get(lang),
+        code.as_str()
+    )
 }
 
 /// A document in a few lines of Markdown: its title, type and id, and what matters most.

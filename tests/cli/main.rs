@@ -10,6 +10,8 @@ mod differential;
 mod explain;
 mod fix;
 mod generator;
+mod lsp;
+mod mv;
 mod props;
 mod query;
 mod render;
