@@ -15,6 +15,7 @@ use crate::kb::{KnowledgeBase, walk};
 use crate::lang::Lang;
 use crate::msg::Msg;
 use crate::report::{self, Format, Sources};
+use crate::serve::engine::{Engine, Setup};
 use crate::text::escape_control;
 
 /// Reports on what `args` selects; exit 1 when there are errors (or warnings, if denied).
@@ -46,34 +47,42 @@ pub(super) fn run(context: &Context, args: &ValidateArgs) -> Result {
     Ok(exit_code(diagnostics, args.deny_warnings))
 }
 
-/// `--watch`: the report now and after every change, until the process is stopped.
+/// `--watch`: the report now and after every change, until the process is stopped; after
+/// a change only what it touched is read and checked again.
 fn watch(context: &Context, args: &ValidateArgs) -> Result {
     let root = crate::kb::find_root(context.root.as_deref(), context.cwd());
-    let today = context.today.unwrap_or_else(crate::kb::date::system_today);
+    let mut engine = Engine::start(Setup {
+        root: root.clone(),
+        today: context.today.unwrap_or_else(crate::kb::date::system_today),
+        lang_flag: context.lang_flag(),
+        site: false,
+    });
     let clear = std::io::stdout().is_terminal() && args.format == Format::Human;
-    let report = || -> anyhow::Result<()> {
-        let kb = KnowledgeBase::load(&root, today)?;
-        let selection = select(context, &kb, args)?;
+    let report = |engine: &Engine| -> anyhow::Result<()> {
+        let kb = engine.kb().map_err(anyhow::Error::msg)?;
+        let selection = select_from(context, kb, engine.diagnostics(), args)?;
         if clear {
             // Clear the screen and go home, as watch modes do.
             print!("\x1b[2J\x1b[H");
         }
         write_report(
-            &kb,
+            kb,
             args.format,
             &selection.diagnostics,
             selection.files,
             context.lang(),
         )
     };
-    report()?;
-    crate::serve::watch(&root, || {
-        if let Err(error) = report() {
-            eprintln!(
-                "{}: {error:#}",
-                crate::msg::severity_words(context.lang())[0]
-            );
-        }
+    let complain = |error: anyhow::Error| {
+        eprintln!(
+            "{}: {error:#}",
+            crate::msg::severity_words(context.lang())[0]
+        );
+    };
+    report(&engine)?;
+    crate::serve::watch(&root, |changed| {
+        engine.update(&changed);
+        report(&engine).unwrap_or_else(complain);
     })?;
     Ok(EXIT_OK)
 }
@@ -91,7 +100,16 @@ struct Selection {
 /// The diagnostics, the count of files and the fixable files of the whole knowledge base,
 /// or of the files changed since `--changed-since`, or under the PATHs given.
 fn select(context: &Context, kb: &KnowledgeBase, args: &ValidateArgs) -> anyhow::Result<Selection> {
-    let mut diagnostics = crate::validate::validate(kb);
+    select_from(context, kb, crate::validate::validate(kb), args)
+}
+
+/// As [`select`], from `diagnostics` already found.
+fn select_from(
+    context: &Context,
+    kb: &KnowledgeBase,
+    mut diagnostics: Vec<Diagnostic>,
+    args: &ValidateArgs,
+) -> anyhow::Result<Selection> {
     let mut files = kb.file_count();
     let mut fixable = None;
     if let Some(rev) = &args.changed_since {

@@ -2,6 +2,7 @@
 //! typed model and the index of ids.
 
 pub mod access;
+pub mod change;
 pub mod date;
 mod index;
 mod load;
@@ -109,8 +110,10 @@ pub struct KnowledgeBase {
     pub folders: HashSet<String>,
     /// Ids and derived facts.
     pub index: Index,
-    /// Problems found while loading.
+    /// Problems found while loading: the walk's first, then each file's in file order.
     pub load_diagnostics: Vec<Diagnostic>,
+    /// How many of [`KnowledgeBase::load_diagnostics`] the walk gave.
+    walk_diagnostics: usize,
 }
 
 impl KnowledgeBase {
@@ -127,6 +130,7 @@ impl KnowledgeBase {
             .collect();
         let mut kb = Self::assemble(root, today, loaded, walked.files);
         kb.config = config;
+        kb.walk_diagnostics = walked.diagnostics.len();
         kb.load_diagnostics.splice(0..0, walked.diagnostics);
         Ok(kb)
     }
@@ -204,6 +208,7 @@ impl KnowledgeBase {
             folders,
             index,
             load_diagnostics,
+            walk_diagnostics: 0,
         }
     }
 

@@ -65,6 +65,14 @@ impl Sink {
             .unwrap_or_default()
     }
 
+    /// Every path written so far.
+    pub fn paths(&self) -> std::collections::BTreeSet<String> {
+        self.written
+            .lock()
+            .map(|written| written.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+
     /// Writes one file (from any thread); refuses paths that would leave the folder and a
     /// second file at a path already written.
     pub fn write(&self, file: OutFile) -> Result<()> {

@@ -39,7 +39,8 @@ const MENU: &[(&str, &str)] = &[
 /// Builds every file of the site and hands each to `sink` as soon as it is made, so the
 /// site is never held in memory whole.
 pub fn build(kb: &KnowledgeBase, options: &SiteOptions, sink: &Sink) -> Result<()> {
-    let site = Site::new(kb, options)?;
+    let prepared = Prepared::new(kb, options.clone())?;
+    let site = prepared.site(kb);
     kb.documents
         .par_iter()
         .try_for_each(|doc| sink.write(site.document_page(doc)?))?;
@@ -47,18 +48,58 @@ pub fn build(kb: &KnowledgeBase, options: &SiteOptions, sink: &Sink) -> Result<(
     assets(kb, sink)
 }
 
-impl<'a> Site<'a> {
+/// What stays the same from one build to the next while the knowledge base changes under
+/// `serve`: the options, the templates, the words and the git dates.
+pub struct Prepared {
+    options: SiteOptions,
+    env: Environment<'static>,
+    dates: HashMap<String, String>,
+    words: BTreeMap<&'static str, &'static str>,
+}
+
+impl Prepared {
     /// Reads the templates and the git dates once, for every page to come.
-    pub fn new(kb: &'a KnowledgeBase, options: &'a SiteOptions) -> Result<Self> {
-        Ok(Site {
-            kb,
-            options,
+    pub fn new(kb: &KnowledgeBase, options: SiteOptions) -> Result<Self> {
+        Ok(Prepared {
             env: environment(&kb.root)?,
             dates: crate::git::last_changed(&kb.root, kb.documents.iter().map(|d| kb.path(d))),
             words: words(options.lang),
+            options,
         })
     }
 
+    /// The site of `kb` made with these.
+    pub(super) fn site<'a>(&'a self, kb: &'a KnowledgeBase) -> Site<'a> {
+        Site {
+            kb,
+            options: &self.options,
+            env: &self.env,
+            dates: &self.dates,
+            words: &self.words,
+        }
+    }
+
+    /// The pages of the documents at `positions` in `kb`.
+    pub fn document_pages(
+        &self,
+        kb: &KnowledgeBase,
+        positions: &[usize],
+        sink: &Sink,
+    ) -> Result<()> {
+        let site = self.site(kb);
+        positions
+            .par_iter()
+            .filter_map(|&i| kb.documents.get(i))
+            .try_for_each(|doc| sink.write(site.document_page(doc)?))
+    }
+
+    /// Every site-wide file of `kb` (see [`Site::site_wide`]).
+    pub fn site_wide(&self, kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
+        self.site(kb).site_wide(sink)
+    }
+}
+
+impl Site<'_> {
     /// Every file that is not one document's page nor an asset: the indexes, home, tag
     /// pages, feed, sitemap, calendar, network picture, stylesheet and data. Each may show
     /// any document, so `serve` makes them all again after a change to front matter.
@@ -101,11 +142,11 @@ pub(super) struct Site<'a> {
     /// Title, base URL and language.
     pub options: &'a SiteOptions,
     /// The templates.
-    pub env: Environment<'static>,
+    pub env: &'a Environment<'static>,
     /// When each document last changed in git (`YYYY-MM-DD` by path).
-    pub dates: HashMap<String, String>,
+    pub dates: &'a HashMap<String, String>,
     /// The site's words in its language.
-    pub words: BTreeMap<&'static str, &'static str>,
+    pub words: &'a BTreeMap<&'static str, &'static str>,
 }
 
 impl Site<'_> {

@@ -2,9 +2,11 @@
 //! when the knowledge base changes, with open pages reloaded and the content's problems
 //! shown on every page. Nothing is written into the knowledge base.
 
+pub mod engine;
 mod http;
 mod site;
 
+use std::collections::BTreeSet;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -15,6 +17,7 @@ use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::Recursiv
 use time::Date;
 
 use crate::lang::Lang;
+use engine::{Changed, Engine, Setup};
 use site::Shared;
 pub use site::{Built, summary};
 
@@ -47,7 +50,13 @@ pub fn run(
     ready: impl FnOnce(SocketAddr),
     report: impl Fn(&Built),
 ) -> Result<()> {
-    let shared = Arc::new(Shared::new(site::build(options)));
+    let mut engine = Engine::start(Setup {
+        root: options.root.clone(),
+        today: options.today,
+        lang_flag: options.lang_flag,
+        site: true,
+    });
+    let shared = Arc::new(Shared::new(site::built(&engine, options.lang)));
     report(&shared.current());
     let server = tiny_http::Server::http(SocketAddr::new(options.bind, options.port))
         .map_err(|error| anyhow::anyhow!("cannot listen on {}: {error}", options.bind))?;
@@ -61,17 +70,18 @@ pub fn run(
         let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
         std::thread::spawn(move || http::serve(&server, &shared));
     }
-    watch(&options.root, || {
-        let built = site::build(options);
+    watch(&options.root, |changed| {
+        engine.update(&changed);
+        let built = site::built(&engine, options.lang);
         report(&built);
         shared.replace(built);
     })
 }
 
-/// Calls `on_change` after every change to the knowledge base's sources (content,
-/// templates, `pioneers.toml`), with an editor's save steps gathered into one; returns only
-/// when watching fails. `serve` and `validate --watch` share it.
-pub fn watch(root: &Path, mut on_change: impl FnMut()) -> Result<()> {
+/// Calls `on_change` with what changed after every change to the knowledge base's sources
+/// (content, templates, `pioneers.toml`), with an editor's save steps gathered into one;
+/// returns only when watching fails. `serve` and `validate --watch` share it.
+pub fn watch(root: &Path, mut on_change: impl FnMut(Changed)) -> Result<()> {
     let (tx, rx) = std::sync::mpsc::channel::<DebounceEventResult>();
     let mut debouncer = new_debouncer(DEBOUNCE, tx).context("cannot watch the knowledge base")?;
     for watched in watched_paths(root) {
@@ -81,15 +91,29 @@ pub fn watch(root: &Path, mut on_change: impl FnMut()) -> Result<()> {
             .with_context(|| format!("cannot watch {}", watched.display()))?;
     }
     for events in rx {
-        let relevant = match events {
-            Ok(events) => events.iter().any(|e| is_source(root, &e.path)),
-            Err(_) => true,
+        let changed = match events {
+            Ok(events) => changed(root, events.iter().map(|e| e.path.as_path())),
+            Err(_) => Some(Changed::Everything),
         };
-        if relevant {
-            on_change();
+        if let Some(changed) = changed {
+            on_change(changed);
         }
     }
     Ok(())
+}
+
+/// What the changes at `paths` mean for a build: the content files, or everything (when
+/// templates or the config changed); `None` when no source changed.
+fn changed<'a>(root: &Path, paths: impl Iterator<Item = &'a Path>) -> Option<Changed> {
+    let mut content = BTreeSet::new();
+    for path in paths.filter(|p| is_source(root, p)) {
+        let relative = crate::kb::walk::relative(root, path);
+        if !relative.starts_with("content/") {
+            return Some(Changed::Everything);
+        }
+        content.insert(relative);
+    }
+    (!content.is_empty()).then_some(Changed::Content(content))
 }
 
 /// What is watched: the root itself (for `pioneers.toml`, and `content/` or `templates/`
@@ -130,5 +154,25 @@ mod tests {
         assert!(!is_source(root, Path::new("/kb/public/index.html")));
         assert!(!is_source(root, Path::new("/kb/content/.a.md.swp")));
         assert!(!is_source(root, Path::new("/elsewhere/content/a.md")));
+    }
+
+    #[test]
+    fn content_changes_are_told_by_path_and_others_rebuild_everything() {
+        let root = Path::new("/kb");
+        let content = |paths: &[&str]| changed(root, paths.iter().map(Path::new));
+        assert_eq!(
+            content(&[
+                "/kb/content/themes/a.md",
+                "/kb/.git/index",
+                "/kb/content/themes/a.md"
+            ]),
+            Some(Changed::Content(["content/themes/a.md".to_string()].into()))
+        );
+        assert_eq!(
+            content(&["/kb/content/themes/a.md", "/kb/templates/theme.html"]),
+            Some(Changed::Everything)
+        );
+        assert_eq!(content(&["/kb/pioneers.toml"]), Some(Changed::Everything));
+        assert_eq!(content(&["/kb/.git/index", "/kb/public/a.html"]), None);
     }
 }

@@ -1,14 +1,12 @@
 //! One build of the site in memory, and the latest one shared between the server's threads.
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, Condvar, Mutex};
 
-use super::Options;
-use crate::diag::Severity;
+use super::engine::{Engine, Files};
+use crate::diag::{Diagnostic, Severity};
 use crate::kb::KnowledgeBase;
+use crate::lang::Lang;
 use crate::msg::Msg;
-use crate::render::output::Sink;
-use crate::render::site::{SiteOptions, build as build_site};
 use crate::report::Sources;
 
 /// One problem of the content, as the page banner and the terminal show it.
@@ -32,7 +30,7 @@ pub struct Problem {
 #[derive(Debug, Default)]
 pub struct Built {
     /// Every file of the site by its path.
-    pub files: BTreeMap<String, Vec<u8>>,
+    pub files: Files,
     /// The content's problems.
     pub problems: Vec<Problem>,
     /// Why there is no new site (the knowledge base or a template could not be read); the
@@ -42,26 +40,37 @@ pub struct Built {
     pub generation: u64,
 }
 
-/// Builds the site of `options.root` in memory, with its problems.
-pub fn build(options: &Options) -> Built {
-    match try_build(options) {
-        Ok(built) => built,
-        Err(error) => Built {
-            failure: Some(format!("{error:#}")),
-            ..Built::default()
-        },
+/// The site and problems the engine holds now, for the server to share.
+pub fn built(engine: &Engine, lang: Lang) -> Built {
+    let kb = match engine.kb() {
+        Ok(kb) => kb,
+        Err(failure) => {
+            return Built {
+                failure: Some(failure),
+                ..Built::default()
+            };
+        }
+    };
+    let (files, failure) = match engine.files() {
+        Ok(files) => (files.clone(), None),
+        Err(failure) => (Files::new(), Some(failure)),
+    };
+    Built {
+        files,
+        problems: problems(kb, &engine.diagnostics(), lang),
+        failure,
+        generation: 0,
     }
 }
 
-fn try_build(options: &Options) -> anyhow::Result<Built> {
-    let kb = KnowledgeBase::load(&options.root, options.today)?;
-    let diagnostics = crate::validate::validate(&kb);
-    let words = crate::msg::severity_words(options.lang);
+/// Each diagnostic as the banner and the terminal show it, placed at its line and column.
+fn problems(kb: &KnowledgeBase, diagnostics: &[Diagnostic], lang: Lang) -> Vec<Problem> {
+    let words = crate::msg::severity_words(lang);
     let sources = Sources::new(
         kb.files.iter().map(|f| (f.path.as_str(), f.text.as_str())),
         kb.files.len(),
     );
-    let problems = diagnostics
+    diagnostics
         .iter()
         .map(|d| {
             let at = sources.locate(d).0;
@@ -73,28 +82,11 @@ fn try_build(options: &Options) -> anyhow::Result<Built> {
                 },
                 code: d.code.as_str(),
                 place: format!("{}:{}:{}", d.file, at.line, at.column),
-                message: d.message.text(options.lang),
-                help: d.help.as_ref().map(|h| h.text(options.lang)),
+                message: d.message.text(lang),
+                help: d.help.as_ref().map(|h| h.text(lang)),
             }
         })
-        .collect();
-    let site = SiteOptions {
-        title: kb
-            .config
-            .title
-            .clone()
-            .unwrap_or_else(|| "Pioniersnetwerk Open Overheid".into()),
-        base_url: None,
-        lang: crate::lang::for_site(options.lang_flag, kb.config.language.as_deref()),
-    };
-    let sink = Sink::in_memory();
-    build_site(&kb, &site, &sink)?;
-    Ok(Built {
-        files: sink.into_files(),
-        problems,
-        failure: None,
-        generation: 0,
-    })
+        .collect()
 }
 
 /// The latest build, and a signal for the pages waiting to reload.
@@ -153,7 +145,7 @@ impl Shared {
 
 /// What the terminal says after a build: why it failed, or each problem on one line and
 /// a summary.
-pub fn summary(built: &Built, lang: crate::lang::Lang) -> String {
+pub fn summary(built: &Built, lang: Lang) -> String {
     if let Some(failure) = &built.failure {
         return format!("{}: {failure}", crate::msg::severity_words(lang)[0]);
     }

@@ -6,6 +6,7 @@
 //! tests beside it.
 
 pub mod changed;
+pub mod incremental;
 pub mod links;
 mod rules;
 mod slips;
@@ -78,9 +79,14 @@ pub fn validate(kb: &KnowledgeBase) -> Vec<Diagnostic> {
         .collect();
     let mut all = kb.load_diagnostics.clone();
     all.extend(checked);
-    all.sort_by(|a, b| {
+    sorted(all)
+}
+
+/// `diagnostics` by file and position (stable: equal places keep their order).
+fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by(|a, b| {
         let start = |d: &Diagnostic| d.span.as_ref().map_or(0, |s| s.start);
         (&a.file, start(a), a.code).cmp(&(&b.file, start(b), b.code))
     });
-    all
+    diagnostics
 }

@@ -10,6 +10,7 @@ mod differential;
 mod explain;
 mod fix;
 mod generator;
+mod incremental;
 mod lsp;
 mod mv;
 mod props;

@@ -1,0 +1,373 @@
+//! Changing a loaded knowledge base in place, for `serve`, `validate --watch` and the editor
+//! server: only the files that changed are read and parsed again, the rest is kept; the
+//! index is rebuilt. [`KnowledgeBase::affected`] says which documents a change can touch,
+//! so that rules and pages run again for those alone.
+//!
+//! The result is always what a full [`KnowledgeBase::load`] of the same files gives: the same
+//! files, documents, order and diagnostics (tested against it over random edit sequences).
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use anyhow::Result;
+
+use super::load::{self, Loaded};
+use super::schema::{DocKind, FieldType};
+use super::walk::{self, Found};
+use super::{Document, FieldValue, KnowledgeBase, SourceFile};
+use crate::diag::Diagnostic;
+
+/// A new text for one file, or its removal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Relative to the root, `/`-separated (`content/themes/open-data.md`).
+    pub path: String,
+    /// The new text; `None` when the file is gone.
+    pub text: Option<String>,
+}
+
+/// What a change replaced: enough of the old state to find what it touched.
+#[derive(Debug, Default)]
+pub struct Applied {
+    /// Each Markdown file read again, added or removed, with what it held before.
+    pub files: Vec<Before>,
+    /// Whether a document appeared, disappeared or changed its id: every "did you mean"
+    /// over the ids can change.
+    pub ids_changed: bool,
+    /// Whether files or folders appeared or disappeared (Markdown or other): every link's
+    /// target can change.
+    pub paths_changed: bool,
+}
+
+impl Applied {
+    /// Whether nothing changed.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty() && !self.paths_changed
+    }
+}
+
+/// One file before a change.
+#[derive(Debug)]
+pub struct Before {
+    /// Its path.
+    pub path: String,
+    /// Its document, when it was there and was one.
+    pub document: Option<Document>,
+    /// Its text (empty when it was not there).
+    pub text: String,
+}
+
+impl Before {
+    /// Whether only the body changed: the file is still there, at the same place, and its
+    /// front matter (and everything before the body) is what it was.
+    pub fn body_only(&self, kb: &KnowledgeBase) -> bool {
+        let Some(old) = &self.document else {
+            return false;
+        };
+        let Some(new) = kb
+            .by_path
+            .get(&self.path)
+            .and_then(|&i| kb.documents.get(i))
+        else {
+            return false;
+        };
+        let head = |doc: &Document, text: &str| text.get(..doc.body_range.start).map(str::to_owned);
+        head(old, &self.text).is_some() && head(old, &self.text) == head(new, kb.text(new))
+    }
+}
+
+/// One file as loaded, with the diagnostics loading gave it.
+struct Entry {
+    file: SourceFile,
+    document: Option<Document>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl KnowledgeBase {
+    /// Reads the content folder again and reloads the Markdown files in `changed` (paths
+    /// relative to the root) and those that are new; keeps every other file as it was loaded.
+    /// Fails only as [`KnowledgeBase::load`] does (no `content/` folder).
+    pub fn refresh(&mut self, changed: &HashSet<String>) -> Result<Applied> {
+        let walked = walk::walk(&self.root)?;
+        let paths_changed = self.other_files != walked.files
+            || self.files.len() != walked.documents.len()
+            || self
+                .files
+                .iter()
+                .zip(&walked.documents)
+                .any(|(file, found)| file.path != found.rel);
+        let mut old = self.take_entries();
+        let root = self.root.clone();
+        let mut before = Vec::new();
+        let mut entries = Vec::with_capacity(walked.documents.len());
+        for (i, found) in walked.documents.iter().enumerate() {
+            let kept = (!changed.contains(&found.rel))
+                .then(|| old.remove(&found.rel))
+                .flatten();
+            match kept {
+                Some(entry) => entries.push(entry),
+                None => {
+                    before.push(Before::from_entry(
+                        found.rel.clone(),
+                        old.remove(&found.rel),
+                    ));
+                    entries.push(Entry::from(load::load(&root, found, i)));
+                }
+            }
+        }
+        before.extend(
+            old.into_values()
+                .map(|e| Before::from_entry(e.file.path.clone(), Some(e))),
+        );
+        self.rebuild(entries, walked.files, walked.diagnostics);
+        Ok(self.applied(before, paths_changed))
+    }
+
+    /// Applies texts held in memory (an editor's open buffers): each change replaces, adds or
+    /// removes one Markdown file under a document folder; other paths are left alone. The
+    /// walk's findings are kept as they were.
+    pub fn apply(&mut self, changes: Vec<Change>) -> Applied {
+        let walk_diagnostics = self.load_diagnostics[..self.walk_diagnostics].to_vec();
+        let mut entries = self.take_entries();
+        let mut before = Vec::new();
+        let mut paths_changed = false;
+        for change in changes {
+            let Some(kind) = document_kind(&change.path) else {
+                continue;
+            };
+            let old = entries.remove(&change.path);
+            paths_changed |= old.is_none() != change.text.is_none();
+            if old.is_none() && change.text.is_none() {
+                continue;
+            }
+            before.push(Before::from_entry(change.path.clone(), old));
+            if let Some(text) = change.text {
+                let found = Found {
+                    path: PathBuf::from(&change.path),
+                    rel: change.path.clone(),
+                    kind,
+                };
+                entries.insert(change.path, Entry::from(load::from_text(&found, 0, text)));
+            }
+        }
+        let mut entries: Vec<Entry> = entries.into_values().collect();
+        entries.sort_by(|a, b| walk_order(&a.file.path, &b.file.path));
+        let others = std::mem::take(&mut self.other_files);
+        self.rebuild(entries, others, walk_diagnostics);
+        self.applied(before, paths_changed)
+    }
+
+    /// Every file's entry by path, leaving the knowledge base empty.
+    fn take_entries(&mut self) -> HashMap<String, Entry> {
+        let mut diagnostics: HashMap<String, Vec<Diagnostic>> = HashMap::new();
+        for d in self.load_diagnostics.drain(..).skip(self.walk_diagnostics) {
+            diagnostics.entry(d.file.clone()).or_default().push(d);
+        }
+        let mut documents: HashMap<usize, Document> =
+            self.documents.drain(..).map(|d| (d.file, d)).collect();
+        self.files
+            .drain(..)
+            .enumerate()
+            .map(|(i, file)| {
+                let entry = Entry {
+                    diagnostics: diagnostics.remove(&file.path).unwrap_or_default(),
+                    document: documents.remove(&i),
+                    file,
+                };
+                (entry.file.path.clone(), entry)
+            })
+            .collect()
+    }
+
+    /// Puts the knowledge base together again from `entries` in path order, as
+    /// [`KnowledgeBase::load`] does.
+    fn rebuild(
+        &mut self,
+        entries: Vec<Entry>,
+        other_files: HashSet<String>,
+        walk_diagnostics: Vec<Diagnostic>,
+    ) {
+        let loaded = entries
+            .into_iter()
+            .enumerate()
+            .map(|(i, mut entry)| {
+                if let Some(document) = &mut entry.document {
+                    document.file = i;
+                }
+                Loaded {
+                    file: entry.file,
+                    document: entry.document,
+                    diagnostics: entry.diagnostics,
+                }
+            })
+            .collect();
+        let config = std::mem::take(&mut self.config);
+        let mut kb = Self::assemble(&self.root, self.today, loaded, other_files);
+        kb.config = config;
+        kb.walk_diagnostics = walk_diagnostics.len();
+        kb.load_diagnostics.splice(0..0, walk_diagnostics);
+        *self = kb;
+    }
+
+    fn applied(&self, files: Vec<Before>, paths_changed: bool) -> Applied {
+        let ids_changed = files.iter().any(|b| {
+            let now = self
+                .by_path
+                .get(&b.path)
+                .and_then(|&i| self.documents.get(i));
+            match (&b.document, now) {
+                (Some(old), Some(new)) => (old.kind, &old.id) != (new.kind, &new.id),
+                (None, None) => false,
+                _ => true,
+            }
+        });
+        Applied {
+            files,
+            ids_changed,
+            paths_changed,
+        }
+    }
+
+    /// The positions of the documents whose checks or page can differ after `applied`: the
+    /// changed ones; those with the same id (in any case); those they refer to and those
+    /// that refer to them, before and after; those whose body links to a changed file; and,
+    /// when ids or paths appeared or went, those whose suggestions can change (a reference
+    /// that does not resolve, a body link to a file).
+    pub fn affected(&self, applied: &Applied) -> Vec<usize> {
+        let mut ids: HashSet<String> = HashSet::new();
+        let mut referred: HashSet<&str> = HashSet::new();
+        let mut paths: HashSet<&str> = HashSet::new();
+        let mut positions: HashSet<usize> = HashSet::new();
+        for before in &applied.files {
+            paths.insert(&before.path);
+            let now = self.by_path.get(&before.path).copied();
+            positions.extend(now);
+            let now = now.and_then(|i| self.documents.get(i));
+            for doc in before.document.iter().chain(now) {
+                ids.insert(doc.id.to_lowercase());
+                referred.extend(references(doc).into_iter().map(|(_, id)| id));
+            }
+        }
+        for (i, doc) in self.documents.iter().enumerate() {
+            if ids.contains(&doc.id.to_lowercase())
+                || referred.contains(doc.id.as_str())
+                || references(doc).into_iter().any(|(kind, id)| {
+                    ids.contains(&id.to_lowercase())
+                        || (applied.ids_changed && self.get(kind, id).is_none())
+                })
+                || self.links_to(doc, &paths, applied.paths_changed)
+            {
+                positions.insert(i);
+            }
+        }
+        let mut positions: Vec<usize> = positions.into_iter().collect();
+        positions.sort_unstable();
+        positions
+    }
+
+    /// Whether `doc`'s body links to one of `paths` — or, when `any_file`, to any file at
+    /// all.
+    fn links_to(&self, doc: &Document, paths: &HashSet<&str>, any_file: bool) -> bool {
+        doc.body.links.iter().any(|link| {
+            match crate::validate::links::resolve(self, doc, &link.dest) {
+                crate::validate::links::Target::Path { path, .. } => {
+                    any_file || path.is_some_and(|p| paths.contains(p.trim_end_matches('/')))
+                }
+                _ => false,
+            }
+        })
+    }
+}
+
+/// The walk's order: folder by folder, names sorted, a folder's files right after it.
+fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
+    a.split('/').cmp(b.split('/'))
+}
+
+/// The type of a Markdown file at `path` as the walk would see it.
+fn document_kind(path: &str) -> Option<DocKind> {
+    let mut parts = path.split('/');
+    let top = parts.next()?;
+    let folder = parts.next()?;
+    let name = parts.next_back()?;
+    let markdown = std::path::Path::new(name)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    let readme = name
+        .rsplit_once('.')
+        .is_some_and(|(stem, _)| stem.eq_ignore_ascii_case("README"));
+    (top == "content" && markdown && !readme && !name.starts_with('.'))
+        .then(|| DocKind::from_folder(folder))
+        .flatten()
+}
+
+/// Every id `doc`'s front matter refers to, with the type it names, in any reference field
+/// (nested ones too).
+pub fn references(doc: &Document) -> Vec<(DocKind, &str)> {
+    let mut ids = Vec::new();
+    for (field, value) in doc.data.values() {
+        collect_references(field.ty, &value, &mut ids);
+    }
+    ids
+}
+
+fn collect_references<'a>(
+    ty: FieldType,
+    value: &FieldValue<'a>,
+    ids: &mut Vec<(DocKind, &'a str)>,
+) {
+    match (ty, value) {
+        (FieldType::Ref(kind), FieldValue::OptText(Some(id))) => ids.push((kind, id)),
+        (FieldType::List(FieldType::Ref(kind)), FieldValue::List(list)) => {
+            ids.extend(list.iter().map(|id| (*kind, *id)));
+        }
+        (_, FieldValue::Objects(objects)) => {
+            for object in objects {
+                for (field, value) in object {
+                    collect_references(field.ty, value, ids);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+impl Before {
+    fn from_entry(path: String, entry: Option<Entry>) -> Self {
+        let (document, text) = entry.map_or((None, String::new()), |e| (e.document, e.file.text));
+        Before {
+            path,
+            document,
+            text,
+        }
+    }
+}
+
+impl From<Loaded> for Entry {
+    fn from(loaded: Loaded) -> Self {
+        Entry {
+            file: loaded.file,
+            document: loaded.document,
+            diagnostics: loaded.diagnostics,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_path_is_recognised_as_the_walk_does() {
+        assert_eq!(document_kind("content/themes/a.md"), Some(DocKind::Theme));
+        assert_eq!(
+            document_kind("content/sessions/2026/a.MD"),
+            Some(DocKind::Session)
+        );
+        assert_eq!(document_kind("content/themes/README.md"), None);
+        assert_eq!(document_kind("content/themes/.a.md"), None);
+        assert_eq!(document_kind("content/a.md"), None);
+        assert_eq!(document_kind("content/elsewhere/a.md"), None);
+        assert_eq!(document_kind("content/themes/a.png"), None);
+    }
+}
