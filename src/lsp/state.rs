@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use time::Date;
 
-use crate::diag::{Code, Diagnostic};
-use crate::kb::KnowledgeBase;
+use crate::diag::Diagnostic;
+use crate::kb::{self, KnowledgeBase};
 use crate::lang::Lang;
+use crate::validate::incremental::Incremental;
 
 /// One file that changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -48,14 +49,12 @@ pub struct Buffer {
 pub struct State {
     /// The knowledge-base root.
     pub root: PathBuf,
-    /// The day that decides planned and held.
-    pub today: Date,
     /// The language of messages.
     pub lang: Lang,
     /// The knowledge base as the editor sees it: disk, with open buffers laid over it.
     pub kb: KnowledgeBase,
-    /// The knowledge base as on disk.
-    disk: KnowledgeBase,
+    /// Each document's diagnostics, kept up to date with the knowledge base.
+    incremental: Incremental,
     /// The open buffers, by relative path.
     pub buffers: HashMap<String, Buffer>,
     /// Every diagnostic, by file.
@@ -65,14 +64,13 @@ pub struct State {
 impl State {
     /// Loads the knowledge base at `root`.
     pub fn load(root: &Path, today: Date, lang: Lang) -> Result<Self> {
-        let disk = KnowledgeBase::load(root, today)?;
-        let kb = overlay(&disk, &HashMap::new());
+        let kb = KnowledgeBase::load(root, today)?;
+        let incremental = Incremental::new(&kb);
         let mut state = State {
             root: root.to_path_buf(),
-            today,
             lang,
             kb,
-            disk,
+            incremental,
             buffers: HashMap::new(),
             diagnostics: BTreeMap::new(),
         };
@@ -80,32 +78,69 @@ impl State {
         Ok(state)
     }
 
-    /// Takes `changes` into account; returns the files whose diagnostics changed (with
-    /// their new diagnostics, empty when they have none left).
+    /// Takes `changes` into account: buffers are applied as they are, files closed or
+    /// changed on disk are read again (a file open in the editor keeps its buffer). Returns
+    /// the files whose diagnostics changed.
     pub fn change(&mut self, changes: Vec<Change>) -> Result<Vec<String>> {
-        let mut disk_changed = false;
+        let mut texts = Vec::new();
+        let mut from_disk = HashSet::new();
         for change in changes {
             match change.origin {
                 Origin::Buffer(text, version) => {
+                    texts.push(kb::change::Change {
+                        path: change.path.clone(),
+                        text: Some(text.clone()),
+                    });
                     self.buffers.insert(change.path, Buffer { text, version });
                 }
                 Origin::Closed => {
                     self.buffers.remove(&change.path);
+                    from_disk.insert(change.path);
                 }
-                Origin::Disk => disk_changed = true,
+                Origin::Disk => {
+                    if !self.buffers.contains_key(&change.path) {
+                        from_disk.insert(change.path);
+                    }
+                }
             }
         }
-        if disk_changed {
-            self.disk = KnowledgeBase::load(&self.root, self.today)?;
+        if !from_disk.is_empty() {
+            let applied = self.kb.refresh(&from_disk)?;
+            self.incremental.update(&self.kb, &applied);
+            texts.extend(self.buffers_not_applied());
         }
-        self.kb = overlay(&self.disk, &self.buffers);
+        if !texts.is_empty() {
+            let applied = self.kb.apply(texts);
+            self.incremental.update(&self.kb, &applied);
+        }
         Ok(self.diagnose())
     }
 
-    /// Validates again; returns the files whose diagnostics differ from before.
+    /// The open buffers whose text the knowledge base does not hold (after reading the disk
+    /// again: a buffer of a file not saved yet).
+    fn buffers_not_applied(&self) -> Vec<kb::change::Change> {
+        self.buffers
+            .iter()
+            .filter(|(path, buffer)| {
+                let held = self
+                    .kb
+                    .by_path
+                    .get(*path)
+                    .and_then(|&i| self.kb.documents.get(i));
+                held.is_none_or(|doc| self.kb.text(doc) != buffer.text)
+            })
+            .map(|(path, buffer)| kb::change::Change {
+                path: path.clone(),
+                text: Some(buffer.text.clone()),
+            })
+            .collect()
+    }
+
+    /// Gathers every diagnostic by file; returns the files whose diagnostics differ from
+    /// before.
     fn diagnose(&mut self) -> Vec<String> {
         let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-        for d in crate::validate::validate(&self.kb) {
+        for d in self.incremental.all(&self.kb) {
             by_file.entry(d.file.clone()).or_default().push(d);
         }
         let files: HashSet<&String> = by_file.keys().chain(self.diagnostics.keys()).collect();
@@ -125,75 +160,5 @@ impl State {
         }
         let &i = self.kb.by_path.get(path)?;
         self.kb.documents.get(i).map(|d| self.kb.text(d))
-    }
-}
-
-/// The codes of diagnostics that come from reading a file or walking the folders rather
-/// than from its text: kept for files whose text is not laid over.
-const FROM_DISK: [Code; 4] = [
-    Code::NotUtf8,
-    Code::FileTooLarge,
-    Code::UnreadableFile,
-    Code::UnknownFolder,
-];
-
-/// `disk` with `buffers` laid over it: every document's text, a buffer's where one is
-/// open (also for a document not on disk yet), rebuilt in memory.
-fn overlay(disk: &KnowledgeBase, buffers: &HashMap<String, Buffer>) -> KnowledgeBase {
-    let unread: HashSet<&str> = disk
-        .load_diagnostics
-        .iter()
-        .filter(|d| FROM_DISK.contains(&d.code) && !buffers.contains_key(&d.file))
-        .map(|d| d.file.as_str())
-        .collect();
-    let mut files: BTreeMap<&str, &str> = disk
-        .files
-        .iter()
-        .filter(|f| !unread.contains(f.path.as_str()))
-        .map(|f| (f.path.as_str(), f.text.as_str()))
-        .collect();
-    for (path, buffer) in buffers {
-        if is_document_path(path) {
-            files.insert(path, &buffer.text);
-        }
-    }
-    let files: Vec<(&str, &str)> = files.into_iter().collect();
-    let others: Vec<&str> = disk.other_files.iter().map(String::as_str).collect();
-    let mut kb = KnowledgeBase::from_memory(&files, &others, disk.today);
-    kb.root = disk.root.clone();
-    kb.config = disk.config.clone();
-    kb.folders.extend(disk.folders.iter().cloned());
-    let kept = disk
-        .load_diagnostics
-        .iter()
-        .filter(|d| FROM_DISK.contains(&d.code) && !buffers.contains_key(&d.file));
-    kb.load_diagnostics.extend(kept.cloned());
-    kb
-}
-
-/// Whether `path` (relative to the root) is where a document lives:
-/// `content/<type folder>/…/<name>.md`.
-pub fn is_document_path(path: &str) -> bool {
-    let mut parts = path.split('/');
-    parts.next() == Some("content")
-        && parts
-            .next()
-            .and_then(crate::kb::DocKind::from_folder)
-            .is_some()
-        && path.ends_with(".md")
-        && !path.ends_with("/README.md")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn document_paths() {
-        assert!(is_document_path("content/themes/a.md"));
-        assert!(!is_document_path("content/assets/a.md"));
-        assert!(!is_document_path("content/themes/a.png"));
-        assert!(!is_document_path("README.md"));
-        assert!(!is_document_path("content/themes/README.md"));
     }
 }

@@ -247,8 +247,9 @@ fn offset_of(text: &str, position: &Value) -> usize {
 }
 
 /// Applies a workspace edit's text edits and file renames to the files under `root`, as an
-/// editor would.
-fn apply_workspace_edit(root: &Path, edit: &Value) {
+/// editor would; gives the paths it wrote, moved or removed.
+fn apply_workspace_edit(root: &Path, edit: &Value) -> Vec<String> {
+    let mut touched = Vec::new();
     let prefix = format!("file://{}/", root.display());
     for change in edit["documentChanges"].as_array().expect("documentChanges") {
         if change["kind"] == "rename" {
@@ -263,6 +264,7 @@ fn apply_workspace_edit(root: &Path, edit: &Value) {
                 .strip_prefix(&prefix)
                 .expect("inside");
             std::fs::rename(root.join(from), root.join(to)).expect("rename");
+            touched.extend([from.to_string(), to.to_string()]);
             continue;
         }
         let rel = change["textDocument"]["uri"]
@@ -279,7 +281,9 @@ fn apply_workspace_edit(root: &Path, edit: &Value) {
             text.replace_range(start..end, e["newText"].as_str().expect("newText"));
         }
         std::fs::write(root.join(rel), text).expect("write");
+        touched.push(rel.to_string());
     }
+    touched
 }
 
 #[test]
@@ -470,14 +474,11 @@ fn a_rename_applied_by_the_editor_leaves_a_valid_knowledge_base() {
     let mut rename = client.at(session, line, character);
     rename["newName"] = json!("gemeente-utrecht");
     let edit = client.request("textDocument/rename", rename)["result"].clone();
-    apply_workspace_edit(test.root(), &edit);
-    let changed: Vec<Value> = [
-        "content/organisations/utrecht.md",
-        "content/organisations/gemeente-utrecht.md",
-    ]
-    .iter()
-    .map(|rel| json!({"uri": client.uri(rel), "type": 2}))
-    .collect();
+    let touched = apply_workspace_edit(test.root(), &edit);
+    let changed: Vec<Value> = touched
+        .iter()
+        .map(|rel| json!({"uri": client.uri(rel), "type": 2}))
+        .collect();
     client.notify(
         "workspace/didChangeWatchedFiles",
         json!({"changes": changed}),
