@@ -120,7 +120,10 @@ pub fn serve(connection: &Connection, options: &Options) -> Result<()> {
     for message in &connection.receiver {
         match message {
             Message::Request(request) => {
-                if connection.handle_shutdown(&request)? {
+                if request.method == lsp_types::request::Shutdown::METHOD {
+                    // After `shutdown`, an editor that closes the connection without `exit`
+                    // has still ended the session properly.
+                    let _ = connection.handle_shutdown(&request);
                     return Ok(());
                 }
                 let response = respond(&state, request);
