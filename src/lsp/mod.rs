@@ -11,6 +11,7 @@ mod complete;
 mod convert;
 mod cursor;
 mod edit;
+mod keystroke;
 mod navigate;
 pub mod position;
 mod state;

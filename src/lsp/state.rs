@@ -11,10 +11,14 @@ use std::path::{Path, PathBuf};
 use anyhow::Result;
 use time::Date;
 
+use rayon::prelude::*;
+
+use super::keystroke;
 use crate::diag::Diagnostic;
+use crate::kb::change::Applied;
 use crate::kb::{self, KnowledgeBase};
 use crate::lang::Lang;
-use crate::validate::incremental::Incremental;
+use crate::validate::check_document;
 
 /// One file that changed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,44 +57,57 @@ pub struct State {
     pub lang: Lang,
     /// The knowledge base as the editor sees it: disk, with open buffers laid over it.
     pub kb: KnowledgeBase,
-    /// Each document's diagnostics, kept up to date with the knowledge base.
-    incremental: Incremental,
+    /// The rules' diagnostics of each document, by its path, kept up to date.
+    checked: HashMap<String, Vec<Diagnostic>>,
     /// The open buffers, by relative path.
     pub buffers: HashMap<String, Buffer>,
-    /// Every diagnostic, by file.
+    /// Every diagnostic, by file, in the order `validate` gives them.
     pub diagnostics: BTreeMap<String, Vec<Diagnostic>>,
 }
 
 impl State {
-    /// Loads the knowledge base at `root`.
+    /// Loads the knowledge base at `root` and checks everything.
     pub fn load(root: &Path, today: Date, lang: Lang) -> Result<Self> {
         let kb = KnowledgeBase::load(root, today)?;
-        let incremental = Incremental::new(&kb);
+        let checked = kb
+            .documents
+            .par_iter()
+            .map(|doc| (kb.path(doc).to_string(), check_document(&kb, doc)))
+            .collect();
         let mut state = State {
             root: root.to_path_buf(),
             lang,
             kb,
-            incremental,
+            checked,
             buffers: HashMap::new(),
             diagnostics: BTreeMap::new(),
         };
-        state.diagnose();
+        state.diagnose(None);
         Ok(state)
     }
 
-    /// Takes `changes` into account: buffers are applied as they are, files closed or
-    /// changed on disk are read again (a file open in the editor keeps its buffer). Returns
-    /// the files whose diagnostics changed.
+    /// Takes `changes` into account: a buffer whose document keeps its id and references is
+    /// put in place ([`keystroke`](super::keystroke)); other buffers go through
+    /// [`KnowledgeBase::apply`], files closed or changed on disk through
+    /// [`KnowledgeBase::refresh`] (a file open in the editor keeps its buffer). Only the
+    /// documents a change can touch are checked again. Returns the files whose diagnostics
+    /// changed.
     pub fn change(&mut self, changes: Vec<Change>) -> Result<Vec<String>> {
         let mut texts = Vec::new();
         let mut from_disk = HashSet::new();
+        let mut dirty = HashSet::new();
         for change in changes {
             match change.origin {
                 Origin::Buffer(text, version) => {
-                    texts.push(kb::change::Change {
-                        path: change.path.clone(),
-                        text: Some(text.clone()),
-                    });
+                    let in_place = texts.is_empty()
+                        && from_disk.is_empty()
+                        && self.put_in_place(&change.path, &text, &mut dirty);
+                    if !in_place {
+                        texts.push(kb::change::Change {
+                            path: change.path.clone(),
+                            text: Some(text.clone()),
+                        });
+                    }
                     self.buffers.insert(change.path, Buffer { text, version });
                 }
                 Origin::Closed => {
@@ -104,16 +121,51 @@ impl State {
                 }
             }
         }
-        if !from_disk.is_empty() {
+        let everything = !from_disk.is_empty();
+        if everything {
             let applied = self.kb.refresh(&from_disk)?;
-            self.incremental.update(&self.kb, &applied);
+            self.check_again(&applied, &mut dirty);
             texts.extend(self.buffers_not_applied());
         }
         if !texts.is_empty() {
             let applied = self.kb.apply(texts);
-            self.incremental.update(&self.kb, &applied);
+            self.check_again(&applied, &mut dirty);
         }
-        Ok(self.diagnose())
+        Ok(self.diagnose((!everything).then_some(dirty)))
+    }
+
+    /// The fast path of a keystroke; whether it applied.
+    fn put_in_place(&mut self, path: &str, text: &str, dirty: &mut HashSet<String>) -> bool {
+        let Some(touched) = keystroke::replace_in_place(&mut self.kb, path, text) else {
+            return false;
+        };
+        dirty.insert(path.to_string());
+        self.check(&touched, dirty);
+        true
+    }
+
+    /// Checks again what `applied` (applied to the knowledge base) can have changed.
+    fn check_again(&mut self, applied: &Applied, dirty: &mut HashSet<String>) {
+        for before in &applied.files {
+            self.checked.remove(&before.path);
+            dirty.insert(before.path.clone());
+        }
+        let affected = self.kb.affected(applied);
+        self.check(&affected, dirty);
+    }
+
+    /// Checks the documents at `positions` again.
+    fn check(&mut self, positions: &[usize], dirty: &mut HashSet<String>) {
+        let kb = &self.kb;
+        let checked: Vec<(String, Vec<Diagnostic>)> = positions
+            .par_iter()
+            .filter_map(|&i| kb.documents.get(i))
+            .map(|doc| (kb.path(doc).to_string(), check_document(kb, doc)))
+            .collect();
+        for (path, diagnostics) in checked {
+            dirty.insert(path.clone());
+            self.checked.insert(path, diagnostics);
+        }
     }
 
     /// The open buffers whose text the knowledge base does not hold (after reading the disk
@@ -136,21 +188,60 @@ impl State {
             .collect()
     }
 
-    /// Gathers every diagnostic by file; returns the files whose diagnostics differ from
-    /// before.
-    fn diagnose(&mut self) -> Vec<String> {
-        let mut by_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-        for d in self.incremental.all(&self.kb) {
-            by_file.entry(d.file.clone()).or_default().push(d);
+    /// Gathers the diagnostics of the files in `dirty` (every file when `None`) in
+    /// `validate`'s order; returns the files whose diagnostics differ from before.
+    fn diagnose(&mut self, dirty: Option<HashSet<String>>) -> Vec<String> {
+        let files: Vec<String> = match dirty {
+            Some(dirty) => dirty.into_iter().collect(),
+            None => {
+                let mut all: HashSet<String> = self.diagnostics.keys().cloned().collect();
+                all.extend(self.kb.load_diagnostics.iter().map(|d| d.file.clone()));
+                all.extend(self.checked.keys().cloned());
+                all.into_iter().collect()
+            }
+        };
+        let mut loaded: HashMap<&str, Vec<&Diagnostic>> = HashMap::new();
+        for d in &self.kb.load_diagnostics {
+            loaded.entry(d.file.as_str()).or_default().push(d);
         }
-        let files: HashSet<&String> = by_file.keys().chain(self.diagnostics.keys()).collect();
-        let changed: Vec<String> = files
-            .into_iter()
-            .filter(|f| by_file.get(*f) != self.diagnostics.get(*f))
-            .cloned()
-            .collect();
-        self.diagnostics = by_file;
+        let mut changed = Vec::new();
+        let mut updates = Vec::new();
+        for file in files {
+            let now = self.gather(&file, loaded.get(file.as_str()).map_or(&[], Vec::as_slice));
+            if self
+                .diagnostics
+                .get(&file)
+                .map_or(now.is_empty(), |before| *before == now)
+            {
+                continue;
+            }
+            updates.push((file.clone(), now));
+            changed.push(file);
+        }
+        for (file, now) in updates {
+            if now.is_empty() {
+                self.diagnostics.remove(&file);
+            } else {
+                self.diagnostics.insert(file, now);
+            }
+        }
+        changed.sort();
         changed
+    }
+
+    /// The diagnostics of `file`: the loader's (`loaded`), then the rules' (when it is a
+    /// document), by position, as `validate` orders them.
+    fn gather(&self, file: &str, loaded: &[&Diagnostic]) -> Vec<Diagnostic> {
+        let is_document = self.kb.by_path.contains_key(file);
+        let checked = self
+            .checked
+            .get(file)
+            .filter(|_| is_document)
+            .into_iter()
+            .flatten();
+        let mut all: Vec<Diagnostic> = loaded.iter().copied().chain(checked).cloned().collect();
+        all.sort_by_key(|d| (d.span.as_ref().map_or(0, |s| s.start), d.code));
+        all
     }
 
     /// The text of file `path` as the editor sees it.
@@ -160,5 +251,181 @@ impl State {
         }
         let &i = self.kb.by_path.get(path)?;
         self.kb.documents.get(i).map(|d| self.kb.text(d))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILES: &[(&str, &str)] = &[
+        (
+            "content/organisations/utrecht.md",
+            "---\nname: Utrecht\nkind: municipality\n---\nDomstad.\n",
+        ),
+        (
+            "content/organisations/zwolle.md",
+            "---\nname: Zwolle\nkind: municipality\n---\nHanzestad.\n",
+        ),
+        (
+            "content/themes/open-wob.md",
+            "---\ntitle: Open Wob\nsummary: S\ncarriers: [utrecht]\nproposed_by: [zwolle]\n---\n# Aanpak\n\nTekst.\n",
+        ),
+        (
+            "content/themes/checklist.md",
+            "---\ntitle: Checklist\nsummary: S\nrelated: [open-wob]\n---\nZie [aanpak](open-wob.md#aanpak).\n",
+        ),
+        (
+            "content/sessions/2017-09-18-kick-off.md",
+            "---\ntitle: Kick-off\ndate: 2017-09-18\ncity: Utrecht\nhosts: [utrecht]\nthemes: [open-wob]\n---\nDe eerste keer.\n",
+        ),
+        (
+            "content/retrospectives/2017-09-18-kick-off.md",
+            "---\ntitle: Terugblik\nsession: 2017-09-18-kick-off\npublished: 2017-09-20\nauthors: [Ana]\n---\nGoed.\n",
+        ),
+    ];
+
+    /// Edits, each a file and a change of its text, that together touch every path of
+    /// [`State::change`]: in place (body, title, date, heading), through `apply` (a new or
+    /// dropped reference, a broken front matter, a new document).
+    fn edits() -> Vec<(&'static str, &'static str, &'static str)> {
+        vec![
+            (
+                "content/themes/open-wob.md",
+                "Tekst.",
+                "Meer tekst <b>html</b>.",
+            ),
+            (
+                "content/themes/open-wob.md",
+                "title: Open Wob",
+                "title: Open Woo",
+            ),
+            ("content/themes/open-wob.md", "# Aanpak", "# Werkwijze"),
+            ("content/themes/open-wob.md", "# Werkwijze", "# Aanpak"),
+            (
+                "content/sessions/2017-09-18-kick-off.md",
+                "date: 2017-09-18",
+                "date: 2017-09-21",
+            ),
+            (
+                "content/sessions/2017-09-18-kick-off.md",
+                "date: 2017-09-21",
+                "date: 2017-09-18",
+            ),
+            (
+                "content/themes/checklist.md",
+                "related: [open-wob]",
+                "related: [open-wb]",
+            ),
+            (
+                "content/themes/checklist.md",
+                "related: [open-wb]",
+                "related: [open-wob]",
+            ),
+            (
+                "content/organisations/zwolle.md",
+                "kind: municipality",
+                "kind: [x",
+            ),
+            (
+                "content/organisations/zwolle.md",
+                "kind: [x",
+                "kind: municipality",
+            ),
+            (
+                "content/themes/open-wob.md",
+                "proposed_by: [zwolle]",
+                "proposed_by: [zwolle, utrecht]",
+            ),
+            (
+                "content/sessions/2017-09-18-kick-off.md",
+                "cancelled",
+                "cancelled",
+            ),
+            (
+                "content/sessions/2017-09-18-kick-off.md",
+                "city: Utrecht",
+                "city: Utrecht\ncancelled: true",
+            ),
+        ]
+    }
+
+    fn full(texts: &BTreeMap<String, String>, today: Date) -> Vec<Diagnostic> {
+        let files: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        crate::validate::validate(&KnowledgeBase::from_memory(&files, &[], today))
+    }
+
+    #[test]
+    fn every_edit_gives_what_a_full_validation_gives() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for (path, text) in FILES {
+            let file = dir.path().join(path);
+            std::fs::create_dir_all(file.parent().expect("folder")).expect("mkdir");
+            std::fs::write(file, text).expect("write");
+        }
+        let today = crate::kb::date::parse_date("2026-11-28").expect("date");
+        let mut state = State::load(dir.path(), today, Lang::En).expect("load");
+        let mut texts: BTreeMap<String, String> = FILES
+            .iter()
+            .map(|(p, t)| ((*p).to_string(), (*t).to_string()))
+            .collect();
+        let flat = |state: &State| {
+            state
+                .diagnostics
+                .values()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(flat(&state), full(&texts, today));
+        for (version, (path, from, to)) in edits().into_iter().enumerate() {
+            let text = texts[path].replacen(from, to, 1);
+            texts.insert(path.to_string(), text.clone());
+            let version = i32::try_from(version).expect("small");
+            state
+                .change(vec![Change {
+                    path: path.to_string(),
+                    origin: Origin::Buffer(text, version),
+                }])
+                .expect("change");
+            assert_eq!(
+                flat(&state),
+                full(&texts, today),
+                "after {path}: {from} → {to}"
+            );
+        }
+        let new = "content/themes/nieuw.md";
+        let text = "---\ntitle: Nieuw\nsummary: S\nrelated: [checklist]\n---\n".to_string();
+        texts.insert(new.to_string(), text.clone());
+        state
+            .change(vec![Change {
+                path: new.to_string(),
+                origin: Origin::Buffer(text, 1),
+            }])
+            .expect("change");
+        assert_eq!(flat(&state), full(&texts, today), "a new document");
+    }
+
+    #[test]
+    fn a_keystroke_in_the_body_is_put_in_place() {
+        let text = "---\ntitle: T\nsummary: S\n---\nA\n";
+        let today = crate::kb::date::parse_date("2026-11-28").expect("date");
+        let mut kb = KnowledgeBase::from_memory(&[("content/themes/t.md", text)], &[], today);
+        let touched = keystroke::replace_in_place(
+            &mut kb,
+            "content/themes/t.md",
+            "---\ntitle: T\nsummary: S\n---\nAB\n",
+        );
+        assert_eq!(touched, Some(vec![0]));
+        assert!(kb.text(&kb.documents[0]).ends_with("AB\n"));
+        let renamed = keystroke::replace_in_place(
+            &mut kb,
+            "content/themes/t.md",
+            "---\ntitle: T\nsummary: S\ncarriers: [x]\n---\n",
+        );
+        assert_eq!(renamed, None, "a new reference needs the full apply");
     }
 }
