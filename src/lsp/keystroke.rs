@@ -1,15 +1,15 @@
-//! The fast path of a keystroke: a new text for a document that keeps its id, its
-//! references and (for a session) its state is put in place of the old one without
-//! rebuilding the knowledge base, and only the documents it can touch are named for
+//! The fast path of a keystroke: a new text for a document that stays at its path (so
+//! keeps its type and id) is put in place of the old one without putting the whole
+//! knowledge base together again, and only the documents it can touch are named for
 //! checking again.
 //!
-//! The index of ids and references depends on exactly those facts, so it stays valid; the
-//! document keeps its position and its file's. Which other documents can see the change:
-//! those it refers to and those that refer to it (a retrospective reads its session's date),
-//! and, when its headings' anchors changed, those that link to it. Anything else (a new
-//! id, another reference, a session that moves from planned to held) goes through
+//! The document keeps its position and its file's. The index of ids and references is
+//! built again only when the document's references or (for a session) its state changed.
+//! Which other documents can see the change: those it referred to or refers to, those that
+//! refer to it (a retrospective reads its session's date), and, when its headings' anchors
+//! changed, those that link to it. A new or removed document goes through
 //! [`KnowledgeBase::apply`]. `super::state`'s tests compare the result with a full
-//! validation after every edit.
+//! validation after every kind of edit.
 
 use std::collections::BTreeSet;
 
@@ -17,7 +17,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::kb::change::references;
 use crate::kb::model::Data;
 use crate::kb::schema::DocKind;
-use crate::kb::{Document, KnowledgeBase, Relation, SessionState};
+use crate::kb::{Document, Index, KnowledgeBase, Relation, SessionState};
 use crate::validate::links::{Target, resolve};
 
 /// The codes the walk gives, which a new text does not change.
@@ -27,31 +27,32 @@ const FROM_THE_WALK: [Code; 3] = [
     Code::ReservedPath,
 ];
 
-/// Puts `text` in place of the document at `path` when its id, references and state stay
-/// as they were; gives the positions of the documents to check again, or `None` (nothing
-/// changed) when the change needs the full [`KnowledgeBase::apply`].
+/// Puts `text` in place of the document at `path`; gives the positions of the documents to
+/// check again, or `None` (nothing changed) when there is no document at `path` yet or the
+/// text is not one document, which needs the full [`KnowledgeBase::apply`].
 pub fn replace_in_place(kb: &mut KnowledgeBase, path: &str, text: &str) -> Option<Vec<usize>> {
     let &position = kb.by_path.get(path)?;
     let old = kb.documents.get(position)?;
     let parsed = KnowledgeBase::from_memory(&[(path, text)], &[], kb.today);
     let [new] = <[Document; 1]>::try_from(parsed.documents).ok()?;
-    let unchanged = new.kind == old.kind
-        && new.id == old.id
-        && references(&new) == references(old)
-        && state(&new, kb) == state(old, kb);
-    if !unchanged {
+    if new.kind != old.kind || new.id != old.id {
         return None;
     }
+    let index_holds = references(&new) == references(old) && state(&new, kb) == state(old, kb);
     let [file] = <[crate::kb::SourceFile; 1]>::try_from(parsed.files).ok()?;
     let anchors_changed = new.body.anchors != old.body.anchors;
+    let mut touched: BTreeSet<usize> = BTreeSet::from([position]);
+    touched.extend(neighbours(kb, position));
     let index = old.file;
     let mut new = new;
     new.file = index;
     *kb.files.get_mut(index)? = file;
     *kb.documents.get_mut(position)? = new;
     replace_load_diagnostics(kb, path, parsed.load_diagnostics);
-    let mut touched: BTreeSet<usize> = BTreeSet::from([position]);
-    touched.extend(neighbours(kb, position));
+    if !index_holds {
+        kb.index = Index::build(&kb.documents, kb.today);
+        touched.extend(neighbours(kb, position));
+    }
     if anchors_changed {
         touched.extend(linking_to(kb, path));
     }

@@ -286,8 +286,10 @@ mod tests {
     ];
 
     /// Edits, each a file and a change of its text, that together touch every path of
-    /// [`State::change`]: in place (body, title, date, heading), through `apply` (a new or
-    /// dropped reference, a broken front matter, a new document).
+    /// [`State::change`] and of the keystroke's fast path: the body, a title, a heading
+    /// other documents link to, a session's date that its retrospective reads, a reference
+    /// added and taken back, a front matter that stops parsing, a session cancelled, and
+    /// (in the test) a new document through `apply`.
     fn edits() -> Vec<(&'static str, &'static str, &'static str)> {
         vec![
             (
@@ -358,8 +360,8 @@ mod tests {
         crate::validate::validate(&KnowledgeBase::from_memory(&files, &[], today))
     }
 
-    #[test]
-    fn every_edit_gives_what_a_full_validation_gives() {
+    /// The fixture on disk, loaded.
+    fn loaded() -> (tempfile::TempDir, State, Date) {
         let dir = tempfile::tempdir().expect("tempdir");
         for (path, text) in FILES {
             let file = dir.path().join(path);
@@ -367,7 +369,39 @@ mod tests {
             std::fs::write(file, text).expect("write");
         }
         let today = crate::kb::date::parse_date("2026-11-28").expect("date");
-        let mut state = State::load(dir.path(), today, Lang::En).expect("load");
+        let state = State::load(dir.path(), today, Lang::En).expect("load");
+        (dir, state, today)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+        /// Any order of the edits (each applied where its text is found, both ways) gives
+        /// what a full validation gives, after every one.
+        #[test]
+        fn edits_in_any_order_give_what_a_full_validation_gives(
+            picks in proptest::collection::vec((0..13usize, proptest::bool::ANY), 1..10)
+        ) {
+            let (_dir, mut state, today) = loaded();
+            let mut texts: BTreeMap<String, String> =
+                FILES.iter().map(|(p, t)| ((*p).to_string(), (*t).to_string())).collect();
+            let all = edits();
+            for (version, (pick, forward)) in picks.into_iter().enumerate() {
+                let (path, from, to) = all[pick % all.len()];
+                let (from, to) = if forward { (from, to) } else { (to, from) };
+                let text = texts[path].replacen(from, to, 1);
+                texts.insert(path.to_string(), text.clone());
+                let version = i32::try_from(version).expect("small");
+                let change = Change { path: path.to_string(), origin: Origin::Buffer(text, version) };
+                state.change(vec![change]).expect("change");
+                let flat: Vec<Diagnostic> = state.diagnostics.values().flatten().cloned().collect();
+                proptest::prop_assert_eq!(flat, full(&texts, today));
+            }
+        }
+    }
+
+    #[test]
+    fn every_edit_gives_what_a_full_validation_gives() {
+        let (_dir, mut state, today) = loaded();
         let mut texts: BTreeMap<String, String> = FILES
             .iter()
             .map(|(p, t)| ((*p).to_string(), (*t).to_string()))
@@ -421,11 +455,7 @@ mod tests {
         );
         assert_eq!(touched, Some(vec![0]));
         assert!(kb.text(&kb.documents[0]).ends_with("AB\n"));
-        let renamed = keystroke::replace_in_place(
-            &mut kb,
-            "content/themes/t.md",
-            "---\ntitle: T\nsummary: S\ncarriers: [x]\n---\n",
-        );
-        assert_eq!(renamed, None, "a new reference needs the full apply");
+        let missing = keystroke::replace_in_place(&mut kb, "content/themes/new.md", "---\n---\n");
+        assert_eq!(missing, None, "a new document needs the full apply");
     }
 }
