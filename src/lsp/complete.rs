@@ -30,16 +30,21 @@ pub fn complete(state: &State, doc: &Document, offset: usize) -> CompletionList 
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let before = text.get(line_start..offset).unwrap_or_default();
     let word = word_at(text, offset);
+    let replaced = if in_front(doc, offset) {
+        word.clone()
+    } else {
+        link_start(before).map_or(word.clone(), |start| {
+            line_start + start..word.end.max(offset)
+        })
+    };
     let edit = |new_text: String| {
         Some(CompletionTextEdit::Edit(TextEdit::new(
-            lines.range(text, &word),
+            lines.range(text, &replaced),
             new_text,
         )))
     };
     let typed = text.get(word.start..offset).unwrap_or_default();
-    let in_front =
-        !doc.opening.is_empty() && offset > doc.opening.end && offset < doc.body_range.start;
-    let items = if in_front {
+    let items = if in_front(doc, offset) {
         front_items(state, doc, before, typed, offset)
     } else {
         body_items(kb, doc, before)
@@ -51,7 +56,7 @@ pub fn complete(state: &State, doc: &Document, offset: usize) -> CompletionList 
         .enumerate()
         .map(|(rank, mut item)| {
             item.sort_text = Some(format!("{rank:04}"));
-            if item.text_edit.is_none() && in_front {
+            if item.text_edit.is_none() {
                 item.text_edit = edit(
                     item.insert_text
                         .take()
@@ -65,6 +70,22 @@ pub fn complete(state: &State, doc: &Document, offset: usize) -> CompletionList 
         is_incomplete: !complete,
         items,
     }
+}
+
+/// Whether `offset` is inside the front matter of `doc`.
+fn in_front(doc: &Document, offset: usize) -> bool {
+    !doc.opening.is_empty() && offset > doc.opening.end && offset < doc.body_range.start
+}
+
+/// Where, in the line before the cursor, the part of a link destination that completion
+/// replaces starts: after `#` for an anchor, else after `](`.
+fn link_start(before: &str) -> Option<usize> {
+    let open = before.rfind("](")? + 2;
+    Some(
+        before[open..]
+            .find('#')
+            .map_or(open, |hash| open + hash + 1),
+    )
 }
 
 /// The range of the id-like word (letters, digits, `-`, `_`) around `offset`.

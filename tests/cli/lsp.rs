@@ -386,6 +386,23 @@ fn an_editing_session_answers_every_request_exactly() {
         completion["result"].clone(),
     );
 
+    let typing = edited.replace(
+        "en [Utrecht](../organisations/utrecht.md)",
+        "en [Zwolle](../org",
+    );
+    client.change(checklist, 9, &typing);
+    let (line, character) = position_of(&typing, "](../org", 8);
+    let completion = client.request(
+        "textDocument/completion",
+        client.at(checklist, line, character),
+    );
+    record(
+        &client,
+        "completion of a link",
+        completion["result"].clone(),
+    );
+    client.change(checklist, 10, &edited);
+
     let (line, character) = position_of(&edited, "[utrecht", 3);
     let hover = client.request("textDocument/hover", client.at(checklist, line, character));
     record(&client, "hover on a reference", hover["result"].clone());
@@ -445,6 +462,12 @@ fn an_editing_session_answers_every_request_exactly() {
         &client,
         "prepare rename on a reference",
         prepared["result"].clone(),
+    );
+    let own = client.request("textDocument/prepareRename", client.at(checklist, 0, 1));
+    record(
+        &client,
+        "prepare rename on the opening line",
+        own["result"].clone(),
     );
     let refused = client.request("textDocument/prepareRename", client.at(checklist, 2, 3));
     record(&client, "prepare rename on a key", refused["error"].clone());
