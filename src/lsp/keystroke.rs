@@ -8,7 +8,7 @@
 //! Which other documents can see the change: those it referred to or refers to, those that
 //! refer to it (a retrospective reads its session's date), and, when its headings' anchors
 //! changed, those that link to it. A new or removed document goes through
-//! [`KnowledgeBase::apply`]. `super::state`'s tests compare the result with a full
+//! [`KnowledgeBase::apply`]. The tests of the server's state compare the result with a full
 //! validation after every kind of edit.
 
 use std::collections::BTreeSet;
