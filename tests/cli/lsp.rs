@@ -403,6 +403,22 @@ fn an_editing_session_answers_every_request_exactly() {
     );
     client.change(checklist, 10, &edited);
 
+    let session = "content/sessions/2017-09-18-kick-off.md";
+    let session_text = client.open(session);
+    let typing = session_text.replace("date: 2017-09-18", "date: ");
+    client.change(session, 2, &typing);
+    let (line, character) = position_of(&typing, "date: ", 6);
+    let completion = client.request(
+        "textDocument/completion",
+        client.at(session, line, character),
+    );
+    record(
+        &client,
+        "completion of today's date",
+        completion["result"].clone(),
+    );
+    client.change(session, 3, &session_text);
+
     let (line, character) = position_of(&edited, "[utrecht", 3);
     let hover = client.request("textDocument/hover", client.at(checklist, line, character));
     record(&client, "hover on a reference", hover["result"].clone());
