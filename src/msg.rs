@@ -696,6 +696,8 @@ pub enum Msg {
     },
     /// `mv`: a file changed on disk between reading and writing.
     MvChanged(String),
+    /// Editor server: where the other document with the same id is.
+    LspOtherWithId,
     /// Editor server: the title of a quick fix that replaces `before` by `after`.
     LspReplace {
         /// The text replaced (empty for an insertion).
@@ -1730,6 +1732,10 @@ impl Msg {
                 format!("{file} is veranderd terwijl de wijziging werd voorbereid; er is niets geschreven, probeer het opnieuw"),
                 format!("{file} changed while the rename was prepared; nothing was written, try again"),
             ),
+            Msg::LspOtherWithId => pick(
+                "het andere document met dit id".into(),
+                "the other document with this id".into(),
+            ),
             Msg::LspReplace { before, after } if before.is_empty() => pick(
                 format!("`{after}` invoegen"),
                 format!("Insert `{after}`"),
@@ -2273,6 +2279,7 @@ fn one_of_each() -> Vec<Msg> {
             dry_run: true,
         },
         Msg::MvChanged("x".into()),
+        Msg::LspOtherWithId,
         Msg::LspReplace {
             before: "x".into(),
             after: "y".into(),
@@ -2447,6 +2454,7 @@ fn has_a_sample(message: &Msg) -> bool {
         | Msg::RenameNotHere
         | Msg::MvSummary { .. }
         | Msg::MvChanged(..)
+        | Msg::LspOtherWithId
         | Msg::LspReplace { .. } => true,
         // [site] sample arms (`Msg::X { .. } => true,`) go below this line.
     }

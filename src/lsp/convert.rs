@@ -3,11 +3,15 @@
 
 use std::path::Path;
 
-use lsp_types::{DiagnosticSeverity, NumberOrString, Position, Range as LspRange, TextEdit, Url};
+use lsp_types::{
+    DiagnosticRelatedInformation, DiagnosticSeverity, Location, NumberOrString, Position,
+    Range as LspRange, TextEdit, Url,
+};
 
 use super::position::Lines;
 use crate::diag::{Diagnostic, Fix, Severity};
 use crate::lang::Lang;
+use crate::msg::Msg;
 
 /// The name diagnostics give as their source.
 pub const SOURCE: &str = "pioneers";
@@ -43,7 +47,7 @@ pub fn relative(root: &Path, uri: &Url) -> Option<String> {
 }
 
 /// The protocol's form of `diagnostic`, in `text` (its file's text) indexed by `lines`:
-/// the message and its help line in `lang`, the rule code and its explanation's summary.
+/// the message and its help line in `lang`, the severity and the rule code.
 pub fn diagnostic(d: &Diagnostic, text: &str, lines: &Lines, lang: Lang) -> lsp_types::Diagnostic {
     let range = d
         .span
@@ -68,6 +72,21 @@ pub fn diagnostic(d: &Diagnostic, text: &str, lines: &Lines, lang: Lang) -> lsp_
         tags: None,
         data: None,
     }
+}
+
+/// The places a diagnostic names besides its own: for `duplicate-id`, the other document.
+pub fn related(
+    root: &Path,
+    d: &Diagnostic,
+    lang: Lang,
+) -> Option<Vec<DiagnosticRelatedInformation>> {
+    let Msg::DuplicateId { other, .. } = &d.message else {
+        return None;
+    };
+    Some(vec![DiagnosticRelatedInformation {
+        location: Location::new(uri(root, other)?, LspRange::default()),
+        message: Msg::LspOtherWithId.text(lang),
+    }])
 }
 
 /// A fix as a text edit.

@@ -237,7 +237,10 @@ fn publish(connection: &Connection, state: &State, paths: &[String]) -> Result<(
             .get(path)
             .map(|all| {
                 all.iter()
-                    .map(|d| convert::diagnostic(d, text, &lines, state.lang))
+                    .map(|d| lsp_types::Diagnostic {
+                        related_information: convert::related(&state.root, d, state.lang),
+                        ..convert::diagnostic(d, text, &lines, state.lang)
+                    })
                     .collect()
             })
             .unwrap_or_default();

@@ -604,3 +604,17 @@ fn files_changed_on_disk_and_closed_buffers_count_again() {
     );
     assert_eq!(client.shutdown(), Some(0));
 }
+
+#[test]
+fn a_duplicate_id_points_at_the_other_document() {
+    let test = Test::fixture("lsp").file(
+        "content/themes/oud/open-wob.md",
+        "---\ntitle: Oud\nsummary: S\n---\n",
+    );
+    let mut client = Client::start(test.root(), &[]);
+    client.initialize();
+    let published = client.diagnostics_of("content/themes/oud/open-wob.md");
+    let published = client.portable(&published);
+    assert_eq!(client.shutdown(), Some(0));
+    insta::assert_json_snapshot!("lsp_duplicate_id", published);
+}
