@@ -94,6 +94,15 @@ pub enum Command {
         after_help = "Examples:\n  pioneers graph | dot -Tsvg > netwerk.svg\n  pioneers graph --format mermaid"
     )]
     Graph(GraphArgs),
+    /// Serve the knowledge base to an editor: the Language Server Protocol over standard
+    /// input and output (diagnostics, completion, definitions, references, rename).
+    #[command(
+        after_help = "Configure it in the editor as the command `pioneers lsp` for Markdown files;\nthe README's section Editors has settings for VS Code, Neovim, Helix and Zed."
+    )]
+    Lsp,
+    /// Rename a document's id: its file, and every reference and relative link to it.
+    #[command(after_help = MV_EXAMPLES)]
+    Mv(MvArgs),
     /// Print the man page (roff).
     #[command(after_help = "Example:\n  pioneers man > pioneers.1 && man ./pioneers.1")]
     Man,
@@ -112,6 +121,30 @@ pub struct ServeArgs {
     #[arg(long)]
     pub open: bool,
 }
+
+/// Options of `mv`.
+#[derive(Debug, Args)]
+pub struct MvArgs {
+    /// The document's id, or its path (content/themes/open-wob.md).
+    #[arg(value_name = "OLD")]
+    pub old: String,
+    /// Its new id.
+    #[arg(value_name = "NEW-ID")]
+    pub new: String,
+    /// The type of the document, when an id is used by more than one (a session and its
+    /// retrospective).
+    #[arg(long, value_enum)]
+    pub kind: Option<DocKind>,
+    /// Print what would change, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+const MV_EXAMPLES: &str = "\
+Examples:
+  pioneers mv open-wob open-woo --dry-run     show the changes first
+  pioneers mv open-wob open-woo               rename the file (git mv in git) and every reference
+  pioneers mv 2017-09-18-kick-off 2017-09-18-start --kind session";
 
 /// Options of `render`.
 #[derive(Debug, Args)]

@@ -14,8 +14,10 @@ pub mod kb;
 pub mod lang;
 #[cfg(test)]
 mod layering;
+pub mod lsp;
 pub mod msg;
 pub mod query;
+pub mod rename;
 pub mod render;
 pub mod report;
 pub mod serve;

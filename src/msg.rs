@@ -644,6 +644,67 @@ pub enum Msg {
     },
     // [serve] new variants go below this line.
     // [lsp] new variants go below this line.
+    /// Rename: no document has this id (or path).
+    RenameUnknown {
+        /// The id or path given.
+        id: String,
+    },
+    /// Rename: the id names documents of more than one type.
+    RenameAmbiguous {
+        /// The id.
+        id: String,
+        /// The types that have it.
+        kinds: Vec<DocKind>,
+    },
+    /// Rename: the new id is not a valid id.
+    RenameInvalidId {
+        /// The new id.
+        id: String,
+        /// Whether it is a session's.
+        session: bool,
+    },
+    /// Rename: the new id is the old one.
+    RenameSameId(String),
+    /// Rename: a document of the type has the new id already.
+    RenameTaken {
+        /// The type.
+        kind: DocKind,
+        /// The new id.
+        id: String,
+    },
+    /// Rename: a reference is written so that it cannot be changed safely (a block scalar).
+    RenameCannotEdit {
+        /// The file.
+        file: String,
+        /// Its 1-based line.
+        line: usize,
+    },
+    /// Rename: the cursor is not on something that can be renamed.
+    RenameNotHere,
+    /// `mv`: what was (or, with `--dry-run`, would be) done.
+    MvSummary {
+        /// The old path.
+        from: String,
+        /// The new path.
+        to: String,
+        /// References and links rewritten.
+        edits: usize,
+        /// Files they are in.
+        files: usize,
+        /// Whether nothing was written.
+        dry_run: bool,
+    },
+    /// `mv`: a file changed on disk between reading and writing.
+    MvChanged(String),
+    /// Editor server: where the other document with the same id is.
+    LspOtherWithId,
+    /// Editor server: the title of a quick fix that replaces `before` by `after`.
+    LspReplace {
+        /// The text replaced (empty for an insertion).
+        before: String,
+        /// The text put in its place (empty for a removal).
+        after: String,
+    },
     // [site] new variants go below this line.
     /// A session with `end` but no `start`.
     EndWithoutStart,
@@ -1612,6 +1673,88 @@ impl Msg {
             }
             // [serve] arms go below this line.
             // [lsp] arms go below this line.
+            Msg::RenameUnknown { id } => pick(
+                format!("er is geen document met id of pad `{id}`"),
+                format!("no document has the id or path `{id}`"),
+            ),
+            Msg::RenameAmbiguous { id, kinds } => pick(
+                format!(
+                    "`{id}` is het id van meer dan één soort document ({}); zeg welke met --kind",
+                    kinds.iter().map(|k| kind_nl(*k)).collect::<Vec<_>>().join(", ")
+                ),
+                format!(
+                    "`{id}` is the id of more than one type of document ({}); say which with --kind",
+                    kinds.iter().map(|k| k.name()).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+            Msg::RenameInvalidId { id, session } => pick(
+                format!("`{id}` is geen geldig id: {}", id_shape(*session, Lang::Nl)),
+                format!("`{id}` is not a valid id: {}", id_shape(*session, Lang::En)),
+            ),
+            Msg::RenameSameId(id) => pick(
+                format!("het nieuwe id is hetzelfde als het oude (`{id}`)"),
+                format!("the new id is the old one (`{id}`)"),
+            ),
+            Msg::RenameTaken { kind, id } => pick(
+                format!("er is al {} met id `{id}`; kies een ander id", a_kind_nl(*kind)),
+                format!("there is already {} {} with the id `{id}`; choose another id", article(*kind), kind.name()),
+            ),
+            Msg::RenameCannotEdit { file, line } => pick(
+                format!(
+                    "de verwijzing in {file} op regel {line} is zo geschreven dat ze niet veilig te veranderen is; schrijf ze als gewone tekst en probeer het opnieuw"
+                ),
+                format!(
+                    "the reference in {file} on line {line} is written in a way that cannot be changed safely; write it as plain text and try again"
+                ),
+            ),
+            Msg::RenameNotHere => pick(
+                "hier staat niets om te hernoemen; zet de cursor op een id, een verwijzing of de naam van het bestand".into(),
+                "there is nothing to rename here; put the cursor on an id, a reference or the file's name".into(),
+            ),
+            Msg::MvSummary {
+                from,
+                to,
+                edits,
+                files,
+                dry_run: true,
+            } => pick(
+                format!(
+                    "{from} zou {to} worden; {edits} verwijzing(en) in {files} bestand(en) zouden veranderen; er is niets geschreven (--dry-run)"
+                ),
+                format!(
+                    "{from} would become {to}; {edits} reference(s) in {files} file(s) would change; nothing was written (--dry-run)"
+                ),
+            ),
+            Msg::MvSummary {
+                from,
+                to,
+                edits,
+                files,
+                dry_run: false,
+            } => pick(
+                format!("{from} is nu {to}; {edits} verwijzing(en) in {files} bestand(en) aangepast"),
+                format!("{from} is now {to}; {edits} reference(s) in {files} file(s) changed"),
+            ),
+            Msg::MvChanged(file) => pick(
+                format!("{file} is veranderd terwijl de wijziging werd voorbereid; er is niets geschreven, probeer het opnieuw"),
+                format!("{file} changed while the rename was prepared; nothing was written, try again"),
+            ),
+            Msg::LspOtherWithId => pick(
+                "het andere document met dit id".into(),
+                "the other document with this id".into(),
+            ),
+            Msg::LspReplace { before, after } if before.is_empty() => pick(
+                format!("`{after}` invoegen"),
+                format!("Insert `{after}`"),
+            ),
+            Msg::LspReplace { before, after } if after.is_empty() => pick(
+                format!("`{before}` weghalen"),
+                format!("Remove `{before}`"),
+            ),
+            Msg::LspReplace { before, after } => pick(
+                format!("`{before}` vervangen door `{after}`"),
+                format!("Replace `{before}` with `{after}`"),
+            ),
             // [site] arms go below this line.
             Msg::EndWithoutStart => pick(
                 "de sessie heeft een eindtijd (`end`) maar geen begintijd (`start`)".into(),
@@ -2124,6 +2267,38 @@ fn one_of_each() -> Vec<Msg> {
         },
         // [serve] samples go below this line.
         // [lsp] samples go below this line.
+        Msg::RenameUnknown { id: "x".into() },
+        Msg::RenameAmbiguous {
+            id: "x".into(),
+            kinds: vec![DocKind::Session, DocKind::Retrospective],
+        },
+        Msg::RenameInvalidId {
+            id: "x".into(),
+            session: false,
+        },
+        Msg::RenameSameId("x".into()),
+        Msg::RenameTaken {
+            kind: DocKind::Theme,
+            id: "x".into(),
+        },
+        Msg::RenameCannotEdit {
+            file: "x".into(),
+            line: 1,
+        },
+        Msg::RenameNotHere,
+        Msg::MvSummary {
+            from: "x".into(),
+            to: "y".into(),
+            edits: 1,
+            files: 1,
+            dry_run: true,
+        },
+        Msg::MvChanged("x".into()),
+        Msg::LspOtherWithId,
+        Msg::LspReplace {
+            before: "x".into(),
+            after: "y".into(),
+        },
         // [site] samples go below this line.
         Msg::EndWithoutStart,
         Msg::AddStartOrRemoveEnd,
@@ -2287,6 +2462,17 @@ fn has_a_sample(message: &Msg) -> bool {
         | Msg::NextSteps { .. } => true,
         // [serve] sample arms (`Msg::X { .. } => true,`) go below this line.
         // [lsp] sample arms (`Msg::X { .. } => true,`) go below this line.
+        Msg::RenameUnknown { .. }
+        | Msg::RenameAmbiguous { .. }
+        | Msg::RenameInvalidId { .. }
+        | Msg::RenameSameId(..)
+        | Msg::RenameTaken { .. }
+        | Msg::RenameCannotEdit { .. }
+        | Msg::RenameNotHere
+        | Msg::MvSummary { .. }
+        | Msg::MvChanged(..)
+        | Msg::LspOtherWithId
+        | Msg::LspReplace { .. } => true,
         // [site] sample arms (`Msg::X { .. } => true,`) go below this line.
         Msg::EndWithoutStart | Msg::AddStartOrRemoveEnd => true,
     }

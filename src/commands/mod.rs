@@ -8,7 +8,9 @@ mod error;
 mod explain;
 mod graph;
 mod init;
+mod lsp;
 mod man;
+mod mv;
 mod new;
 mod query;
 mod render;
@@ -86,6 +88,8 @@ fn execute(cli: Cli, context: &Context) -> Result {
         Command::Render(args) => render::run(context, &args, &mut out)?,
         Command::Serve(args) => serve::run(context, &args, &mut out)?,
         Command::Graph(args) => graph::run(context, &args, &mut out)?,
+        Command::Lsp => lsp::run(context, &mut out)?,
+        Command::Mv(args) => mv::run(context, &args, &mut out)?,
         Command::Man => man::run(&mut out)?,
     };
     out.flush()?;

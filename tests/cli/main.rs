@@ -11,6 +11,8 @@ mod explain;
 mod fix;
 mod generator;
 mod incremental;
+mod lsp;
+mod mv;
 mod props;
 mod query;
 mod render;
