@@ -51,6 +51,7 @@ pub(super) fn run(context: &Context, args: &ValidateArgs) -> Result {
 /// a change only what it touched is read and checked again.
 fn watch(context: &Context, args: &ValidateArgs) -> Result {
     let root = crate::kb::find_root(context.root.as_deref(), context.cwd());
+    let watching = crate::serve::Watching::start(&root)?;
     let mut engine = Engine::start(Setup {
         root: root.clone(),
         today: context.today.unwrap_or_else(crate::kb::date::system_today),
@@ -80,7 +81,7 @@ fn watch(context: &Context, args: &ValidateArgs) -> Result {
         );
     };
     report(&engine)?;
-    crate::serve::watch(&root, |changed| {
+    watching.run(|changed| {
         engine.update(&changed);
         report(&engine).unwrap_or_else(complain);
     })?;

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use notify::event::{AccessKind, AccessMode};
-use notify::{Event, EventKind, RecursiveMode, Watcher};
+use notify::{Event, EventKind, RecursiveMode, Watcher as _};
 use time::Date;
 
 use crate::lang::Lang;
@@ -55,6 +55,7 @@ pub fn run(
     ready: impl FnOnce(SocketAddr),
     report: impl Fn(&Built),
 ) -> Result<()> {
+    let watching = Watching::start(&options.root)?;
     let mut engine = Engine::start(Setup {
         root: options.root.clone(),
         today: options.today,
@@ -75,7 +76,7 @@ pub fn run(
         let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
         std::thread::spawn(move || http::serve(&server, &shared));
     }
-    watch(&options.root, |changed| {
+    watching.run(|changed| {
         engine.update(&changed);
         let built = site::built(&engine, options.lang);
         report(&built);
@@ -83,41 +84,60 @@ pub fn run(
     })
 }
 
-/// Calls `on_change` with what changed after every change to the knowledge base's sources
-/// (content, templates, `pioneers.toml`), with an editor's save steps gathered into one;
-/// returns only when watching fails. `serve` and `validate --watch` share it.
-pub fn watch(root: &Path, mut on_change: impl FnMut(Changed)) -> Result<()> {
-    let (tx, rx) = std::sync::mpsc::channel::<notify::Result<Event>>();
-    let mut watcher = notify::recommended_watcher(tx).context("cannot watch the knowledge base")?;
-    for watched in watched_paths(root) {
+/// The knowledge base's sources under watch: started before the first build, so that no
+/// change made during it is missed.
+pub struct Watching {
+    root: PathBuf,
+    /// Kept alive while watching.
+    _watcher: notify::RecommendedWatcher,
+    events: std::sync::mpsc::Receiver<notify::Result<Event>>,
+}
+
+impl Watching {
+    /// Starts watching `root` (recursively; [`is_source`] keeps what matters).
+    pub fn start(root: &Path) -> Result<Self> {
+        let (tx, events) = std::sync::mpsc::channel::<notify::Result<Event>>();
+        let mut watcher =
+            notify::recommended_watcher(tx).context("cannot watch the knowledge base")?;
         watcher
-            .watch(&watched, RecursiveMode::Recursive)
-            .with_context(|| format!("cannot watch {}", watched.display()))?;
+            .watch(root, RecursiveMode::Recursive)
+            .with_context(|| format!("cannot watch {}", root.display()))?;
+        Ok(Watching {
+            root: root.to_path_buf(),
+            _watcher: watcher,
+            events,
+        })
     }
-    while let Ok(first) = rx.recv() {
-        let mut events = vec![first];
-        let until = Instant::now() + GATHER_AT_MOST;
-        while let Ok(event) = rx.recv_timeout(QUIET) {
-            events.push(event);
-            if Instant::now() > until {
-                break;
+
+    /// Calls `on_change` with what changed after every change to the knowledge base's
+    /// sources (content, templates, `pioneers.toml`), with an editor's save steps gathered
+    /// into one; returns only when watching fails. `serve` and `validate --watch` share it.
+    pub fn run(self, mut on_change: impl FnMut(Changed)) -> Result<()> {
+        while let Ok(first) = self.events.recv() {
+            let mut events = vec![first];
+            let until = Instant::now() + GATHER_AT_MOST;
+            while let Ok(event) = self.events.recv_timeout(QUIET) {
+                events.push(event);
+                if Instant::now() > until {
+                    break;
+                }
+            }
+            let changed = if events.iter().any(Result::is_err) {
+                Some(Changed::Everything)
+            } else {
+                let paths = events
+                    .iter()
+                    .flatten()
+                    .filter(|event| changes_files(event.kind))
+                    .flat_map(|event| event.paths.iter().map(PathBuf::as_path));
+                changed(&self.root, paths)
+            };
+            if let Some(changed) = changed {
+                on_change(changed);
             }
         }
-        let changed = if events.iter().any(Result::is_err) {
-            Some(Changed::Everything)
-        } else {
-            let paths = events
-                .iter()
-                .flatten()
-                .filter(|event| changes_files(event.kind))
-                .flat_map(|event| event.paths.iter().map(PathBuf::as_path));
-            changed(root, paths)
-        };
-        if let Some(changed) = changed {
-            on_change(changed);
-        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Whether an event of `kind` can mean a file changed: not a file opened, read or closed
@@ -145,12 +165,6 @@ fn changed<'a>(root: &Path, paths: impl Iterator<Item = &'a Path>) -> Option<Cha
         content.insert(relative);
     }
     (!content.is_empty()).then_some(Changed::Content(content))
-}
-
-/// What is watched: the root itself (for `pioneers.toml`, and `content/` or `templates/`
-/// appearing), recursively; [`is_source`] keeps what matters.
-fn watched_paths(root: &Path) -> Vec<PathBuf> {
-    vec![root.to_path_buf()]
 }
 
 /// Whether a change at `path` can change the site: under `content/` or `templates/`, or

@@ -218,3 +218,61 @@ fn validate_watch_reports_again_after_a_change() {
     assert!(next_summary().contains("1 error"));
     drop(server);
 }
+
+/// Waits until `path` on `server` answers with `status` and a body that `fits`.
+fn wait_for(server: &Server, path: &str, status: u16, fits: impl Fn(&str) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let (got, body) = fetch(server, "GET", path);
+        if got == status && fits(&body) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{path}: still {got}: {body}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn creations_renames_deletions_and_mended_errors_show_on_the_served_site() {
+    let test = Test::fixture("clean");
+    let server = start(test.root());
+    let themes = test.root().join("content/themes");
+    std::fs::write(
+        themes.join("nieuw.md"),
+        "---\ntitle: Nieuw thema\nsummary: S.\ncarriers: [utrecht]\n---\nTekst.\n",
+    )
+    .expect("write");
+    wait_for(&server, "/themes/nieuw.html", 200, |page| {
+        page.contains("Nieuw thema")
+    });
+    // The organisation it refers to lists it, and so does the index of themes.
+    wait_for(&server, "/organisations/utrecht.html", 200, |page| {
+        page.contains("Nieuw thema")
+    });
+    wait_for(&server, "/themes/index.html", 200, |page| {
+        page.contains("Nieuw thema")
+    });
+
+    std::fs::rename(themes.join("nieuw.md"), themes.join("hernoemd.md")).expect("rename");
+    wait_for(&server, "/themes/hernoemd.html", 200, |page| {
+        page.contains("Nieuw thema")
+    });
+    wait_for(&server, "/themes/nieuw.html", 404, |_| true);
+
+    std::fs::remove_file(themes.join("hernoemd.md")).expect("delete");
+    wait_for(&server, "/themes/hernoemd.html", 404, |_| true);
+    wait_for(&server, "/organisations/utrecht.html", 200, |page| {
+        !page.contains("Nieuw thema")
+    });
+
+    let broken = themes.join("kapot.md");
+    std::fs::write(&broken, "---\ntitle: Kapot: echt\nsummary: S.\n---\n").expect("write");
+    wait_for(&server, "/", 200, |home| {
+        home.contains("role=\"alert\"") && home.contains("content/themes/kapot.md:2")
+    });
+    std::fs::write(&broken, "---\ntitle: \"Kapot: echt\"\nsummary: S.\n---\n").expect("write");
+    wait_for(&server, "/", 200, |home| !home.contains("role=\"alert\""));
+    wait_for(&server, "/themes/kapot.html", 200, |page| {
+        page.contains("Kapot: echt")
+    });
+}
