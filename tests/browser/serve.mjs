@@ -53,7 +53,10 @@ try {
   // Time for the page to open its event stream, which tells it about builds.
   await page.waitForTimeout(500);
   check((await page.locator("h1").innerText()).includes("Beeldbrieven Rotterdam"), "the theme's page is served");
-  check((await page.locator("[role=alert]").count()) === 0, "no banner while the content is valid");
+  // The sample has a warning of its own (a session held without a retrospective yet); the
+  // banner lists it, and this test watches for the error it makes.
+  const banner = async () => ((await page.locator("[role=alert]").count()) ? await page.locator("[role=alert]").innerText() : "");
+  check(!(await banner()).includes("yaml-syntax"), "no error on the page while the front matter is valid");
 
   const saved = Date.now();
   await writeFile(theme, original.replace("title: Beeldbrieven Rotterdam", "title: Beeldbrieven uit Rotterdam"));
@@ -63,13 +66,14 @@ try {
 
   await writeFile(theme, original.replace("title: Beeldbrieven Rotterdam", "title: Beeldbrieven: Rotterdam"));
   await page.waitForSelector("[role=alert]", { timeout: 5000 }).catch(() => {});
-  const banner = (await page.locator("[role=alert]").count()) ? await page.locator("[role=alert]").innerText() : "";
-  check(banner.includes("content/themes/beeldbrieven-rotterdam.md:2"), "a broken front matter shows a banner naming the file and line");
-  check(banner.includes('"Beeldbrieven: Rotterdam"'), "the banner shows the corrected text, in the knowledge base's language");
+  await page.waitForFunction(() => document.querySelector("[role=alert]")?.innerText.includes("yaml-syntax"), null, { timeout: 5000 }).catch(() => {});
+  const broken = await banner();
+  check(broken.includes("content/themes/beeldbrieven-rotterdam.md:2"), "a broken front matter shows a banner naming the file and line");
+  check(broken.includes('schrijf: title: "Beeldbrieven: Rotterdam"'), "the banner shows the corrected text, in Dutch");
 
   await writeFile(theme, original);
-  await page.waitForFunction(() => !document.querySelector("[role=alert]"), null, { timeout: 5000 }).catch(() => {});
-  check((await page.locator("[role=alert]").count()) === 0, "mending it takes the banner away");
+  await page.waitForFunction(() => !document.querySelector("[role=alert]")?.innerText.includes("yaml-syntax"), null, { timeout: 5000 }).catch(() => {});
+  check(!(await banner()).includes("yaml-syntax"), "mending it takes the error away");
   check((await page.locator("h1").innerText()).includes("Beeldbrieven Rotterdam"), "and the page shows the mended title");
 } finally {
   await browser.close();
