@@ -49,12 +49,36 @@ pub fn build(kb: &KnowledgeBase, options: &SiteOptions, sink: &Sink) -> Result<(
 }
 
 /// What stays the same from one build to the next while the knowledge base changes under
-/// `serve`: the options, the templates, the words and the git dates.
+/// `serve`: the options, the templates, the words and the git dates — and, for `serve`, the
+/// parts of site-wide files made from one document alone.
 pub struct Prepared {
     options: SiteOptions,
     env: Environment<'static>,
     dates: HashMap<String, String>,
     words: BTreeMap<&'static str, &'static str>,
+    cache: Option<Cache>,
+}
+
+/// Parts of site-wide files that depend on one document's file alone (its search-index
+/// entry), by the file's path, kept between builds; [`Prepared::forget`] drops a changed
+/// file's.
+#[derive(Debug, Default)]
+pub struct Cache {
+    parts: std::sync::Mutex<HashMap<String, std::sync::Arc<str>>>,
+}
+
+impl Cache {
+    /// The part made for the file at `path`, if any.
+    pub fn get(&self, path: &str) -> Option<std::sync::Arc<str>> {
+        self.parts.lock().ok()?.get(path).cloned()
+    }
+
+    /// Keeps `part` for the file at `path`.
+    pub fn put(&self, path: &str, part: std::sync::Arc<str>) {
+        if let Ok(mut parts) = self.parts.lock() {
+            parts.insert(path.to_string(), part);
+        }
+    }
 }
 
 impl Prepared {
@@ -65,7 +89,25 @@ impl Prepared {
             dates: crate::git::last_changed(&kb.root, kb.documents.iter().map(|d| kb.path(d))),
             words: words(options.lang),
             options,
+            cache: None,
         })
+    }
+
+    /// The same, keeping the parts made from one document between builds (for `serve`).
+    pub fn with_cache(self) -> Self {
+        Prepared {
+            cache: Some(Cache::default()),
+            ..self
+        }
+    }
+
+    /// Drops what the cache holds for the files at `paths` (changed, added or removed).
+    pub fn forget<'p>(&self, paths: impl IntoIterator<Item = &'p str>) {
+        if let Some(Ok(mut parts)) = self.cache.as_ref().map(|c| c.parts.lock()) {
+            for path in paths {
+                parts.remove(path);
+            }
+        }
     }
 
     /// The site of `kb` made with these.
@@ -76,6 +118,7 @@ impl Prepared {
             env: &self.env,
             dates: &self.dates,
             words: &self.words,
+            cache: self.cache.as_ref(),
         }
     }
 
@@ -215,6 +258,8 @@ pub(super) struct Site<'a> {
     pub dates: &'a HashMap<String, String>,
     /// The site's words in its language.
     pub words: &'a BTreeMap<&'static str, &'static str>,
+    /// Parts kept between `serve`'s builds.
+    pub cache: Option<&'a Cache>,
 }
 
 impl Site<'_> {

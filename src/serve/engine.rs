@@ -179,7 +179,7 @@ impl State {
 
 impl SiteState {
     fn full(kb: &KnowledgeBase, lang_flag: Option<crate::lang::Lang>) -> Result<Self> {
-        let prepared = Prepared::new(kb, site_options(kb, lang_flag))?;
+        let prepared = Prepared::new(kb, site_options(kb, lang_flag))?.with_cache();
         // One sink for everything, as `render` writes: two files at one path fail the same.
         let sink = Sink::in_memory();
         let all: Vec<usize> = (0..kb.documents.len()).collect();
@@ -208,6 +208,8 @@ impl SiteState {
         if has_colliding_pages(kb) {
             anyhow::bail!("two documents have one page");
         }
+        self.prepared
+            .forget(applied.files.iter().map(|b| b.path.as_str()));
         for before in &applied.files {
             if let Some(doc) = &before.document {
                 self.files.remove(&page_path(doc.kind, &doc.id));
