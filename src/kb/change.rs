@@ -34,9 +34,11 @@ pub struct Applied {
     /// Whether a document appeared, disappeared or changed its id: every "did you mean"
     /// over the ids can change.
     pub ids_changed: bool,
-    /// Whether files or folders appeared or disappeared (Markdown or other): every link's
-    /// target can change.
+    /// Whether files or folders appeared or disappeared (Markdown or other).
     pub paths_changed: bool,
+    /// The files and folders that appeared or disappeared: links to them resolve
+    /// differently.
+    pub paths: Vec<String>,
 }
 
 impl Applied {
@@ -130,32 +132,44 @@ impl KnowledgeBase {
             loaded.push((position, file));
         }
         let mut diagnostics = self.file_diagnostics();
+        let mut diagnostics_changed = false;
+        let mut index_changed = false;
         let mut before = Vec::with_capacity(loaded.len());
         for (position, file) in loaded {
             let (Some(document), Some(slot)) = (file.document, self.documents.get_mut(position))
             else {
                 continue;
             };
+            index_changed |= !indexed_alike(slot, &document, self.today);
             let old = std::mem::replace(slot, document);
             let text = self
                 .files
                 .get_mut(old.file)
                 .map(|f| std::mem::replace(&mut f.text, file.file.text))
                 .unwrap_or_default();
-            diagnostics.insert(file.file.path.clone(), file.diagnostics);
+            let had = diagnostics.insert(file.file.path.clone(), file.diagnostics);
+            diagnostics_changed |= had.is_some_and(|d| !d.is_empty())
+                || diagnostics
+                    .get(&file.file.path)
+                    .is_some_and(|d| !d.is_empty());
             before.push(Before {
                 path: file.file.path,
                 document: Some(old),
                 text,
             });
         }
-        let walk = self.walk_diagnostics;
-        self.load_diagnostics.truncate(walk);
-        for file in &self.files {
-            self.load_diagnostics
-                .extend(diagnostics.remove(&file.path).unwrap_or_default());
+        if diagnostics_changed {
+            let walk = self.walk_diagnostics;
+            self.load_diagnostics.truncate(walk);
+            for file in &self.files {
+                if let Some(found) = diagnostics.remove(&file.path) {
+                    self.load_diagnostics.extend(found);
+                }
+            }
         }
-        self.index = super::Index::build(&self.documents, self.today);
+        if index_changed {
+            self.index = super::Index::build(&self.documents, self.today);
+        }
         Some(self.applied(before, false))
     }
 
@@ -171,6 +185,13 @@ impl KnowledgeBase {
     /// Walks the content folder again, reloads `changed` and the new files, keeps the rest.
     fn reload_after_walk(&mut self, changed: &HashSet<String>) -> Result<Applied> {
         let walked = walk::walk(&self.root)?;
+        let old_paths: HashSet<String> = self
+            .files
+            .iter()
+            .map(|f| f.path.clone())
+            .chain(self.other_files.iter().cloned())
+            .chain(self.folders.iter().cloned())
+            .collect();
         let paths_changed = self.other_files != walked.files
             || self.files.len() != walked.documents.len()
             || self
@@ -202,7 +223,11 @@ impl KnowledgeBase {
                 .map(|e| Before::from_entry(e.file.path.clone(), Some(e))),
         );
         self.rebuild(entries, walked.files, walked.diagnostics);
-        Ok(self.applied(before, paths_changed))
+        let mut applied = self.applied(before, paths_changed);
+        if paths_changed {
+            applied.paths = self.paths_unlike(&old_paths);
+        }
+        Ok(applied)
     }
 
     /// Applies texts held in memory (an editor's open buffers): each change replaces, adds or
@@ -234,9 +259,34 @@ impl KnowledgeBase {
         }
         let mut entries: Vec<Entry> = entries.into_values().collect();
         entries.sort_by(|a, b| walk_order(&a.file.path, &b.file.path));
+        let old_paths: HashSet<String> = self
+            .other_files
+            .iter()
+            .chain(&self.folders)
+            .cloned()
+            .collect();
         let others = std::mem::take(&mut self.other_files);
         self.rebuild(entries, others, walk_diagnostics);
-        self.applied(before, paths_changed)
+        let mut applied = self.applied(before, paths_changed);
+        if paths_changed {
+            applied.paths = self.paths_unlike(&old_paths);
+        }
+        applied
+    }
+
+    /// The files and folders held now but not in `old`, and those in `old` not held now
+    /// (only folders and other files count: Markdown files are in [`Applied::files`]).
+    fn paths_unlike(&self, old: &HashSet<String>) -> Vec<String> {
+        let now: HashSet<&String> = self.other_files.iter().chain(&self.folders).collect();
+        let appeared = now
+            .iter()
+            .filter(|p| !old.contains(p.as_str()))
+            .map(|p| (*p).clone());
+        let gone = old
+            .iter()
+            .filter(|p| !now.contains(p) && !self.by_path.contains_key(p.as_str()))
+            .cloned();
+        appeared.chain(gone).collect()
     }
 
     /// Every file's entry by path, leaving the knowledge base empty.
@@ -307,14 +357,15 @@ impl KnowledgeBase {
             files,
             ids_changed,
             paths_changed,
+            paths: Vec::new(),
         }
     }
 
     /// The positions of the documents whose checks or page can differ after `applied`: the
     /// changed ones; those with the same id (in any case); those they refer to and those
     /// that refer to them, before and after; those whose body links to a changed file; and,
-    /// when ids or paths appeared or went, those whose suggestions can change (a reference
-    /// that does not resolve, a body link to a file).
+    /// when ids appeared or went, those whose suggestions can change (a reference that does
+    /// not resolve); and those whose body links to a file or folder that appeared or went.
     pub fn affected(&self, applied: &Applied) -> Vec<usize> {
         if applied.body_only(self) {
             return self.affected_by_bodies(applied);
@@ -323,6 +374,7 @@ impl KnowledgeBase {
         let mut referred: HashSet<&str> = HashSet::new();
         let mut paths: HashSet<&str> = HashSet::new();
         let mut positions: HashSet<usize> = HashSet::new();
+        paths.extend(applied.paths.iter().map(String::as_str));
         for before in &applied.files {
             paths.insert(&before.path);
             let now = self.by_path.get(&before.path).copied();
@@ -340,7 +392,7 @@ impl KnowledgeBase {
                     ids.contains(&id.to_lowercase())
                         || (applied.ids_changed && self.get(kind, id).is_none())
                 })
-                || self.links_to(doc, &paths, applied.paths_changed)
+                || self.links_to(doc, &paths)
             {
                 positions.insert(i);
             }
@@ -358,16 +410,15 @@ impl KnowledgeBase {
             .documents
             .iter()
             .enumerate()
-            .filter(|(_, doc)| paths.contains(self.path(doc)) || self.links_to(doc, &paths, false))
+            .filter(|(_, doc)| paths.contains(self.path(doc)) || self.links_to(doc, &paths))
             .map(|(i, _)| i)
             .collect();
         positions.sort_unstable();
         positions
     }
 
-    /// Whether `doc`'s body links to one of `paths` — or, when `any_file`, to any file at
-    /// all.
-    fn links_to(&self, doc: &Document, paths: &HashSet<&str>, any_file: bool) -> bool {
+    /// Whether `doc`'s body links to one of `paths`.
+    fn links_to(&self, doc: &Document, paths: &HashSet<&str>) -> bool {
         // A link names the file it points to, unless it is percent-encoded: most links are
         // ruled out without resolving them.
         let names: Vec<&str> = paths
@@ -375,18 +426,29 @@ impl KnowledgeBase {
             .map(|p| p.rsplit('/').next().unwrap_or(p))
             .collect();
         doc.body.links.iter().any(|link| {
-            let may_name = any_file
-                || link.dest.contains('%')
-                || names.iter().any(|name| link.dest.contains(name));
+            let may_name =
+                link.dest.contains('%') || names.iter().any(|name| link.dest.contains(name));
             may_name
                 && match crate::validate::links::resolve(self, doc, &link.dest) {
                     crate::validate::links::Target::Path { path, .. } => {
-                        any_file || path.is_some_and(|p| paths.contains(p.trim_end_matches('/')))
+                        path.is_some_and(|p| paths.contains(p.trim_end_matches('/')))
                     }
                     _ => false,
                 }
         })
     }
+}
+
+/// Whether `old` and `new` give the index the same entries: the same type and id, the same
+/// references, and (a session) the same state on `today`.
+fn indexed_alike(old: &Document, new: &Document, today: time::Date) -> bool {
+    let state = |doc: &Document| match &doc.data {
+        super::Data::Session(session) => session.state(today),
+        _ => None,
+    };
+    (old.kind, &old.id) == (new.kind, &new.id)
+        && references(old) == references(new)
+        && state(old) == state(new)
 }
 
 /// The walk's order: folder by folder, names sorted, a folder's files right after it.

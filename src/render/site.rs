@@ -195,27 +195,65 @@ impl Site<'_> {
     /// shows documents of any type (home, the tag index, the calendar of all sessions, the
     /// network picture, the open data).
     pub fn front_matter_files(&self, sink: &Sink, touched: &Touched) -> Result<()> {
-        let kb = self.kb;
-        for &kind in &touched.kinds {
-            sink.write(self.index_page(kind)?)?;
-            sink.write(self.data_of(kind)?)?;
-        }
-        sink.write(self.home()?)?;
-        self.some_tag_pages(sink, touched.tags.as_ref())?;
-        if let Some(sitemap) = self.sitemap()? {
-            sink.write(sitemap)?;
-        }
+        let mut parts: Vec<Part> = touched
+            .kinds
+            .iter()
+            .flat_map(|&kind| [Part::Index(kind), Part::Data(kind)])
+            .collect();
+        parts.extend([
+            Part::Home,
+            Part::Tags,
+            Part::Sitemap,
+            Part::Network,
+            Part::Style,
+            Part::OpenData,
+            Part::Info,
+        ]);
         if touched.kinds.contains(&DocKind::Session) {
-            sink.write(self.sessions_calendar())?;
+            parts.push(Part::Sessions);
         }
-        sink.write(text_file(
-            "network.svg",
-            svg(&graph(kb), self.words["network_alt"]),
-        ))?;
-        sink.write(text_file("style.css", stylesheet(&kb.root)?))?;
-        self.open_data(sink)?;
-        self.info_pages(sink)
+        // Independent of each other: made side by side.
+        parts
+            .par_iter()
+            .try_for_each(|part| self.front_matter_part(*part, sink, touched))
     }
+
+    fn front_matter_part(&self, part: Part, sink: &Sink, touched: &Touched) -> Result<()> {
+        let kb = self.kb;
+        match part {
+            Part::Index(kind) => sink.write(self.index_page(kind)?),
+            Part::Data(kind) => sink.write(self.data_of(kind)?),
+            Part::Home => sink.write(self.home()?),
+            Part::Tags => self.some_tag_pages(sink, touched.tags.as_ref()),
+            Part::Sitemap => match self.sitemap()? {
+                Some(sitemap) => sink.write(sitemap),
+                None => Ok(()),
+            },
+            Part::Sessions => sink.write(self.sessions_calendar()),
+            Part::Network => sink.write(text_file(
+                "network.svg",
+                svg(&graph(kb), self.words["network_alt"]),
+            )),
+            Part::Style => sink.write(text_file("style.css", stylesheet(&kb.root)?)),
+            Part::OpenData => self.open_data(sink),
+            Part::Info => self.info_pages(sink),
+        }
+    }
+}
+
+/// One of the site-wide files (or sets of files) made from front matter.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    Index(DocKind),
+    Data(DocKind),
+    Home,
+    Tags,
+    Sitemap,
+    Sessions,
+    Network,
+    Style,
+    OpenData,
+    Info,
 }
 
 /// What a change touched, for the site-wide files that list documents: the types of the

@@ -74,8 +74,9 @@ fn pick(pool: &[&'static str], n: u8) -> &'static str {
 fn body(shape: u8) -> String {
     let theme = pick(&THEMES, shape);
     let heading = ["Aanpak", "Resultaat", "Vervolg"][usize::from(shape) % 3];
-    match shape % 5 {
+    match shape % 6 {
         0 => format!("## {heading}\n\nZie [het thema](../themes/{theme}.md#aanpak).\n"),
+        5 => "Zie [het archief](../organisations/archief/).\n".into(),
         1 => "Een foto: ![groep](../assets/groep.png)\n".into(),
         2 => format!("## {heading}\n\nTekst over {theme}.\n"),
         3 => {
