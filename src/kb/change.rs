@@ -385,6 +385,7 @@ impl KnowledgeBase {
                 referred.extend(references(doc).into_iter().map(|(_, id)| id));
             }
         }
+        let names = file_names(&paths);
         for (i, doc) in self.documents.iter().enumerate() {
             if ids.contains(&doc.id.to_lowercase())
                 || referred.contains(doc.id.as_str())
@@ -392,7 +393,7 @@ impl KnowledgeBase {
                     ids.contains(&id.to_lowercase())
                         || (applied.ids_changed && self.get(kind, id).is_none())
                 })
-                || self.links_to(doc, &paths)
+                || self.links_to(doc, &paths, &names)
             {
                 positions.insert(i);
             }
@@ -406,25 +407,22 @@ impl KnowledgeBase {
     /// them (their anchors may have changed).
     fn affected_by_bodies(&self, applied: &Applied) -> Vec<usize> {
         let paths: HashSet<&str> = applied.files.iter().map(|b| b.path.as_str()).collect();
+        let names = file_names(&paths);
         let mut positions: Vec<usize> = self
             .documents
             .iter()
             .enumerate()
-            .filter(|(_, doc)| paths.contains(self.path(doc)) || self.links_to(doc, &paths))
+            .filter(|(_, doc)| paths.contains(self.path(doc)) || self.links_to(doc, &paths, &names))
             .map(|(i, _)| i)
             .collect();
         positions.sort_unstable();
         positions
     }
 
-    /// Whether `doc`'s body links to one of `paths`.
-    fn links_to(&self, doc: &Document, paths: &HashSet<&str>) -> bool {
-        // A link names the file it points to, unless it is percent-encoded: most links are
-        // ruled out without resolving them.
-        let names: Vec<&str> = paths
-            .iter()
-            .map(|p| p.rsplit('/').next().unwrap_or(p))
-            .collect();
+    /// Whether `doc`'s body links to one of `paths`, whose file names are `names`: a link
+    /// names the file it points to unless it is percent-encoded, so most links are ruled out
+    /// without resolving them.
+    fn links_to(&self, doc: &Document, paths: &HashSet<&str>, names: &[&str]) -> bool {
         doc.body.links.iter().any(|link| {
             let may_name =
                 link.dest.contains('%') || names.iter().any(|name| link.dest.contains(name));
@@ -437,6 +435,14 @@ impl KnowledgeBase {
                 }
         })
     }
+}
+
+/// The last part of each of `paths`.
+fn file_names<'a>(paths: &HashSet<&'a str>) -> Vec<&'a str> {
+    paths
+        .iter()
+        .map(|p| p.rsplit('/').next().unwrap_or(p))
+        .collect()
 }
 
 /// Whether `old` and `new` give the index the same entries: the same type and id, the same
