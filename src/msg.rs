@@ -643,6 +643,13 @@ pub enum Msg {
         id: String,
     },
     // [serve] new variants go below this line.
+    /// `serve`: the heading of the problems shown on every page.
+    ServeBanner {
+        /// Errors in the content.
+        errors: usize,
+        /// Warnings.
+        warnings: usize,
+    },
     // [lsp] new variants go below this line.
     /// Rename: no document has this id (or path).
     RenameUnknown {
@@ -1672,6 +1679,18 @@ impl Msg {
                 )
             }
             // [serve] arms go below this line.
+            Msg::ServeBanner { errors, warnings } => pick(
+                format!(
+                    "De inhoud heeft {} en {}. Sla het bestand op na het verbeteren; deze pagina ververst dan vanzelf.",
+                    count(*errors, "fout", "fouten"),
+                    count(*warnings, "waarschuwing", "waarschuwingen")
+                ),
+                format!(
+                    "The content has {} and {}. Save the file once it is mended; this page then reloads by itself.",
+                    count(*errors, "error", "errors"),
+                    count(*warnings, "warning", "warnings")
+                ),
+            ),
             // [lsp] arms go below this line.
             Msg::RenameUnknown { id } => pick(
                 format!("er is geen document met id of pad `{id}`"),
@@ -2266,6 +2285,10 @@ fn one_of_each() -> Vec<Msg> {
             id: "x".into(),
         },
         // [serve] samples go below this line.
+        Msg::ServeBanner {
+            errors: 2,
+            warnings: 1,
+        },
         // [lsp] samples go below this line.
         Msg::RenameUnknown { id: "x".into() },
         Msg::RenameAmbiguous {
@@ -2461,6 +2484,7 @@ fn has_a_sample(message: &Msg) -> bool {
         | Msg::InitAlreadyThere(..)
         | Msg::NextSteps { .. } => true,
         // [serve] sample arms (`Msg::X { .. } => true,`) go below this line.
+        Msg::ServeBanner { .. } => true,
         // [lsp] sample arms (`Msg::X { .. } => true,`) go below this line.
         Msg::RenameUnknown { .. }
         | Msg::RenameAmbiguous { .. }

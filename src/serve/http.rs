@@ -141,18 +141,26 @@ fn banner(built: &Built) -> String {
         let help = p
             .help
             .as_ref()
-            .map(|h| format!("<br><small>{}</small>", escape_html(h)))
+            .map(|h| format!("<br>→ {}", escape_html(h)))
             .unwrap_or_default();
         items.push_str(&format!(
-            "<li><code>{}</code> {}[{}]: {}{help}</li>",
+            "<li style=\"margin:0.5rem 0\"><code>{}</code><br><strong>{}</strong> [{}]: {}{help}</li>",
             escape_html(&p.place),
             p.severity_word,
             p.code,
             escape_html(&p.message)
         ));
     }
+    let heading = if built.problems.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "<p style=\"margin:0\"><strong>{}</strong></p>",
+            escape_html(&built.heading)
+        )
+    };
     format!(
-        "<div role=\"alert\" style=\"border:3px solid #b00;background:#fff4f4;color:#000;padding:0.5rem 1rem;margin:1rem\"><ul>{items}</ul></div>"
+        "<div role=\"alert\" style=\"border:3px solid #b00;background:#fff4f4;color:#000;padding:0.5rem 1rem;margin:1rem;overflow-wrap:anywhere;line-height:1.4\">{heading}<ul style=\"padding-left:1.2rem;margin:0.5rem 0 0\">{items}</ul></div>"
     )
 }
 

@@ -38,6 +38,8 @@ pub struct Built {
     pub failure: Option<String>,
     /// Counts 1, 2, … with every build.
     pub generation: u64,
+    /// The heading over the problems on every page, in the messages' language.
+    pub heading: String,
 }
 
 /// The site and problems the engine holds now, for the server to share.
@@ -55,9 +57,21 @@ pub fn built(engine: &Engine, lang: Lang) -> Built {
         Ok(files) => (files.clone(), None),
         Err(failure) => (Files::new(), Some(failure)),
     };
+    let mut problems = problems(kb, &engine.diagnostics(), lang);
+    // Errors first: they are what keeps the site from being published.
+    problems.sort_by_key(|p| p.severity != Severity::Error);
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
     Built {
         files,
-        problems: problems(kb, &engine.diagnostics(), lang),
+        heading: Msg::ServeBanner {
+            errors,
+            warnings: problems.len() - errors,
+        }
+        .text(lang),
+        problems,
         failure,
         generation: 0,
     }
