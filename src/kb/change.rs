@@ -84,6 +84,55 @@ impl Before {
     }
 }
 
+/// Which documents' bodies link to each path (relative to the root, without a trailing
+/// `/`): built when a change first asks, kept up to date by in-place reloads, dropped when
+/// files come or go.
+#[derive(Debug, Default)]
+pub struct LinksIn {
+    by_target: HashMap<String, Vec<String>>,
+}
+
+impl LinksIn {
+    fn of(kb: &KnowledgeBase) -> Self {
+        let mut links = LinksIn::default();
+        for doc in &kb.documents {
+            links.add(kb.path(doc), doc);
+        }
+        links
+    }
+
+    fn add(&mut self, path: &str, doc: &Document) {
+        for target in targets(path, doc) {
+            let from = self.by_target.entry(target).or_default();
+            if from.last().map(String::as_str) != Some(path) {
+                from.push(path.to_string());
+            }
+        }
+    }
+
+    fn remove(&mut self, path: &str, doc: &Document) {
+        for target in targets(path, doc) {
+            if let Some(from) = self.by_target.get_mut(&target) {
+                from.retain(|p| p != path);
+            }
+        }
+    }
+
+    /// The paths of the documents that link to `target`.
+    fn to(&self, target: &str) -> &[String] {
+        self.by_target.get(target).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Every path `doc`'s body (in the file at `path`) links to.
+fn targets(path: &str, doc: &Document) -> Vec<String> {
+    doc.body
+        .links
+        .iter()
+        .filter_map(|link| crate::validate::links::target_path(path, &link.dest))
+        .collect()
+}
+
 /// One file as loaded, with the diagnostics loading gave it.
 struct Entry {
     file: SourceFile,
@@ -141,6 +190,10 @@ impl KnowledgeBase {
                 continue;
             };
             index_changed |= !indexed_alike(slot, &document, self.today);
+            if let Some(links) = self.links_in.get_mut() {
+                links.remove(&file.file.path, slot);
+                links.add(&file.file.path, &document);
+            }
             let old = std::mem::replace(slot, document);
             let text = self
                 .files
@@ -406,16 +459,15 @@ impl KnowledgeBase {
     /// After a change to bodies alone: the changed documents and those whose body links to
     /// them (their anchors may have changed).
     fn affected_by_bodies(&self, applied: &Applied) -> Vec<usize> {
-        let paths: HashSet<&str> = applied.files.iter().map(|b| b.path.as_str()).collect();
-        let names = file_names(&paths);
-        let mut positions: Vec<usize> = self
-            .documents
+        let links = self.links_in.get_or_init(|| LinksIn::of(self));
+        let mut positions: Vec<usize> = applied
+            .files
             .iter()
-            .enumerate()
-            .filter(|(_, doc)| paths.contains(self.path(doc)) || self.links_to(doc, &paths, &names))
-            .map(|(i, _)| i)
+            .flat_map(|b| std::iter::once(&b.path).chain(links.to(&b.path)))
+            .filter_map(|path| self.by_path.get(path).copied())
             .collect();
         positions.sort_unstable();
+        positions.dedup();
         positions
     }
 

@@ -114,6 +114,8 @@ pub struct KnowledgeBase {
     pub load_diagnostics: Vec<Diagnostic>,
     /// How many of [`KnowledgeBase::load_diagnostics`] the walk gave.
     walk_diagnostics: usize,
+    /// Which documents link to each path, once a change has asked.
+    links_in: std::sync::OnceLock<change::LinksIn>,
 }
 
 impl KnowledgeBase {
@@ -209,6 +211,7 @@ impl KnowledgeBase {
             index,
             load_diagnostics,
             walk_diagnostics: 0,
+            links_in: std::sync::OnceLock::new(),
         }
     }
 
@@ -238,6 +241,7 @@ impl KnowledgeBase {
         let position = self.documents.len() - 1;
         self.by_path.insert(rel.to_string(), position);
         self.index = Index::build(&self.documents, self.today);
+        self.links_in = std::sync::OnceLock::new();
         Ok(position)
     }
 

@@ -21,6 +21,20 @@ pub enum Target<'a> {
     },
 }
 
+/// The path (relative to the root) that `dest`, written in the file at `from`, points to;
+/// `None` for an external link, a link within the page, or one that climbs out.
+pub fn target_path(from: &str, dest: &str) -> Option<String> {
+    if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
+        return None;
+    }
+    let path = dest.split_once('#').map_or(dest, |(path, _)| path);
+    let path = path.split('?').next().unwrap_or_default();
+    if path.is_empty() {
+        return None;
+    }
+    normalise(from, &percent_decode(path)).map(|p| p.trim_end_matches('/').to_string())
+}
+
 /// Resolves `dest`, written in `doc`, against the knowledge base.
 pub fn resolve<'a>(kb: &'a KnowledgeBase, doc: &Document, dest: &str) -> Target<'a> {
     if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") {
