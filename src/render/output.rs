@@ -49,12 +49,6 @@ impl Sink {
         }
     }
 
-    /// A sink that writes into the folder `dir`, which must be empty (for `serve`'s
-    /// temporary folder; `render` goes through [`replace_dir`]).
-    pub fn in_folder(dir: PathBuf) -> Self {
-        Sink::new(dir)
-    }
-
     /// A sink that keeps every file in memory; [`Sink::into_files`] gives them.
     pub fn in_memory() -> Self {
         Sink {

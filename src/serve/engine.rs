@@ -5,11 +5,9 @@
 //! load, validation and render of the same files (tested over random edit sequences).
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::io::Write as _;
-use std::path::Path;
-use std::sync::{Arc, RwLock};
+use std::sync::Arc;
 
-use anyhow::{Context as _, Result};
+use anyhow::Result;
 
 use crate::diag::Diagnostic;
 use crate::kb::KnowledgeBase;
@@ -20,108 +18,8 @@ use crate::render::output::Sink;
 use crate::render::site::{Prepared, SiteOptions, Touched, assets, page_path};
 use crate::validate::incremental::Incremental;
 
-/// The files of a site, kept in a temporary folder outside the knowledge base (not in
-/// memory: at 10,000 documents the site is 130 MB), with the list of their paths, which is
-/// all the server will answer for. Clones share the folder and the list, so the server sees
-/// each update as soon as it is made; the folder goes when the last clone does.
-#[derive(Debug, Clone, Default)]
-pub struct Files {
-    dir: Option<Arc<tempfile::TempDir>>,
-    paths: Arc<RwLock<BTreeSet<String>>>,
-}
-
-impl Files {
-    /// A new, empty temporary folder.
-    fn new_folder() -> Result<Self> {
-        let dir = tempfile::Builder::new()
-            .prefix("pioneers-serve-")
-            .tempdir()
-            .context("cannot make a temporary folder for the site")?;
-        Ok(Files {
-            dir: Some(Arc::new(dir)),
-            paths: Arc::default(),
-        })
-    }
-
-    fn folder(&self) -> Result<&Path> {
-        self.dir
-            .as_deref()
-            .map(tempfile::TempDir::path)
-            .context("no folder")
-    }
-
-    /// The bytes of the file at `path`, if the site has one.
-    pub fn get(&self, path: &str) -> Option<Vec<u8>> {
-        if !self.contains(path) {
-            return None;
-        }
-        std::fs::read(self.dir.as_deref()?.path().join(path)).ok()
-    }
-
-    /// Whether the site has a file at `path`.
-    pub fn contains(&self, path: &str) -> bool {
-        self.paths.read().is_ok_and(|paths| paths.contains(path))
-    }
-
-    /// How many files the site has.
-    pub fn len(&self) -> usize {
-        self.paths.read().map_or(0, |paths| paths.len())
-    }
-
-    /// Whether the site has no files.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Every file with its bytes (for tests).
-    pub fn read_all(&self) -> BTreeMap<String, Vec<u8>> {
-        let paths: Vec<String> = self
-            .paths
-            .read()
-            .map(|paths| paths.iter().cloned().collect())
-            .unwrap_or_default();
-        paths
-            .into_iter()
-            .filter_map(|path| Some((path.clone(), self.get(&path)?)))
-            .collect()
-    }
-
-    /// Writes `bytes` at `path`, replacing what was there in one step (a page being read
-    /// is never half written).
-    fn put(&self, path: &str, bytes: &[u8]) -> Result<()> {
-        let folder = self.folder()?;
-        let target = folder.join(path);
-        if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
-        }
-        let mut temporary = tempfile::NamedTempFile::new_in(folder)
-            .context("cannot write into the site's folder")?;
-        temporary.write_all(bytes)?;
-        temporary
-            .persist(&target)
-            .with_context(|| format!("cannot write {}", target.display()))?;
-        if let Ok(mut paths) = self.paths.write() {
-            paths.insert(path.to_string());
-        }
-        Ok(())
-    }
-
-    /// Removes the file at `path`, if there is one.
-    fn remove(&self, path: &str) {
-        let removed = self.paths.write().is_ok_and(|mut paths| paths.remove(path));
-        if let (true, Ok(folder)) = (removed, self.folder()) {
-            let _ = std::fs::remove_file(folder.join(path));
-        }
-    }
-
-    /// Records the files a sink wrote straight into the folder.
-    fn record(&self, written: BTreeSet<String>) {
-        if let Ok(mut paths) = self.paths.write() {
-            paths.extend(written);
-        }
-    }
-}
+/// The files of a site by path, each shared with the server's threads.
+pub type Files = BTreeMap<String, Arc<[u8]>>;
 
 /// What changed on disk since the last build.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -236,7 +134,7 @@ impl Engine {
                 ..
             })
             | Err(error) => Err(format!("{error:#}")),
-            Ok(_) => Ok(&NO_FILES),
+            Ok(_) => Ok(const { &Files::new() }),
         }
     }
 }
@@ -279,24 +177,19 @@ impl State {
     }
 }
 
-/// The files of no site (`validate --watch`).
-static NO_FILES: std::sync::LazyLock<Files> = std::sync::LazyLock::new(Files::default);
-
 impl SiteState {
     fn full(kb: &KnowledgeBase, lang_flag: Option<crate::lang::Lang>) -> Result<Self> {
         let prepared = Prepared::new(kb, site_options(kb, lang_flag))?.with_cache();
         // One sink for everything, as `render` writes: two files at one path fail the same.
-        let files = Files::new_folder()?;
-        let sink = Sink::in_folder(files.folder()?.to_path_buf());
+        let sink = Sink::in_memory();
         let all: Vec<usize> = (0..kb.documents.len()).collect();
         prepared.document_files(kb, &all, &sink)?;
         let made_of_front_matter = collect(&sink, |sink| prepared.made_of_front_matter(kb, sink))?;
         let made_of_bodies = collect(&sink, |sink| prepared.made_of_bodies(kb, sink))?;
         let assets = collect(&sink, |sink| assets(kb, sink))?;
-        files.record(sink.paths());
         Ok(SiteState {
             prepared,
-            files,
+            files: shared(sink),
             made_of_front_matter,
             made_of_bodies,
             assets,
@@ -326,7 +219,7 @@ impl SiteState {
         let affected = kb.affected(applied);
         let sink = Sink::in_memory();
         self.prepared.document_files(kb, &affected, &sink)?;
-        let pages = sink.into_files();
+        let pages = shared(sink);
         for path in self.made_of_bodies.drain(..) {
             self.files.remove(&path);
         }
@@ -349,14 +242,14 @@ impl SiteState {
             self.made_of_front_matter.dedup();
         }
         self.made_of_bodies = collect(&sink, |sink| self.prepared.made_of_bodies(kb, sink))?;
-        let mut made = sink.into_files();
+        let mut made = shared(sink);
         if assets_changed {
             for path in self.assets.drain(..) {
                 self.files.remove(&path);
             }
             let sink = Sink::in_memory();
             self.assets = collect(&sink, |sink| assets(kb, sink))?;
-            made.extend(sink.into_files());
+            made.extend(shared(sink));
         }
         let site_wide: HashSet<&String> = (self.made_of_front_matter.iter())
             .chain(&self.made_of_bodies)
@@ -366,9 +259,7 @@ impl SiteState {
             anyhow::bail!("a page where another file is");
         }
         let count = pages.len();
-        for (path, bytes) in pages.iter().chain(&made) {
-            self.files.put(path, bytes)?;
-        }
+        self.files.extend(pages.into_iter().chain(made));
         Ok(count)
     }
 }
@@ -400,6 +291,13 @@ fn collect(sink: &Sink, write: impl FnOnce(&Sink) -> Result<()>) -> Result<Vec<S
     let before = sink.paths();
     write(sink)?;
     Ok(sink.paths().difference(&before).cloned().collect())
+}
+
+fn shared(sink: Sink) -> Files {
+    sink.into_files()
+        .into_iter()
+        .map(|(path, bytes)| (path, Arc::from(bytes)))
+        .collect()
 }
 
 /// Whether two documents would be written at one path (a full build fails then).

@@ -53,7 +53,7 @@ fn answer(request: Request, built: &Built) {
     });
     let (path, bytes) = match found {
         Some((path, bytes)) => {
-            let page = page(&path, &bytes, built);
+            let page = page(&path, bytes, built);
             (path, page)
         }
         None => {

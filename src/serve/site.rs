@@ -55,7 +55,7 @@ pub fn built(engine: &Engine, lang: Lang) -> Built {
     };
     let (files, failure) = match engine.files() {
         Ok(files) => (files.clone(), None),
-        Err(failure) => (Files::default(), Some(failure)),
+        Err(failure) => (Files::new(), Some(failure)),
     };
     let mut problems = problems(kb, &engine.diagnostics(), lang);
     // Errors first: they are what keeps the site from being published.
