@@ -42,11 +42,6 @@ pub struct Applied {
 }
 
 impl Applied {
-    /// Whether nothing changed.
-    pub fn is_empty(&self) -> bool {
-        self.files.is_empty() && !self.paths_changed
-    }
-
     /// Whether only text below the front matter changed, in files that stayed where they
     /// were: no fact any other page shows changed.
     pub fn body_only(&self, kb: &KnowledgeBase) -> bool {
@@ -79,8 +74,8 @@ impl Before {
         else {
             return false;
         };
-        let head = |doc: &Document, text: &str| text.get(..doc.body_range.start).map(str::to_owned);
-        head(old, &self.text).is_some() && head(old, &self.text) == head(new, kb.text(new))
+        let old_head = self.text.get(..old.body_range.start);
+        old_head.is_some() && old_head == kb.text(new).get(..new.body_range.start)
     }
 }
 

@@ -70,14 +70,15 @@ struct SiteState {
     assets: Vec<String>,
 }
 
-/// What one update did, for the terminal and the benchmark.
+/// What one update did (the property test checks that it stayed incremental).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Work {
     /// Documents checked again.
     pub checked: usize,
     /// Document pages made again.
     pub pages: usize,
-    /// Whether everything was loaded and built again.
+    /// Whether everything was loaded or built again (the site, when it could not be
+    /// updated: two files at one path, a template error).
     pub full: bool,
 }
 
@@ -170,6 +171,7 @@ impl State {
                 Err(_) => {
                     *site = SiteState::full(&self.kb, self.lang_flag);
                     work.pages = self.kb.documents.len();
+                    work.full = true;
                 }
             }
         }
