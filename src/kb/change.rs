@@ -89,15 +89,23 @@ pub struct LinksIn {
 
 impl LinksIn {
     fn of(kb: &KnowledgeBase) -> Self {
+        use rayon::prelude::*;
+        let found: Vec<(&str, Vec<String>)> = (kb.documents.par_iter())
+            .map(|doc| (kb.path(doc), targets(kb.path(doc), doc)))
+            .collect();
         let mut links = LinksIn::default();
-        for doc in &kb.documents {
-            links.add(kb.path(doc), doc);
+        for (path, targets) in found {
+            links.add_targets(path, targets);
         }
         links
     }
 
     fn add(&mut self, path: &str, doc: &Document) {
-        for target in targets(path, doc) {
+        self.add_targets(path, targets(path, doc));
+    }
+
+    fn add_targets(&mut self, path: &str, targets: Vec<String>) {
+        for target in targets {
             let from = self.by_target.entry(target).or_default();
             if from.last().map(String::as_str) != Some(path) {
                 from.push(path.to_string());
@@ -117,6 +125,65 @@ impl LinksIn {
     fn to(&self, target: &str) -> &[String] {
         self.by_target.get(target).map_or(&[], Vec::as_slice)
     }
+}
+
+/// Which documents have each id and which refer to each id, ids folded to lowercase (a
+/// reference in the wrong case still counts): what a change to front matter can touch,
+/// found without a pass over every document.
+#[derive(Debug, Default)]
+pub struct Neighbours {
+    /// Folded id → the positions of the documents with that id, of any type.
+    with_id: HashMap<String, Vec<usize>>,
+    /// Folded id → the positions of the documents that refer to it, by any field.
+    referring: HashMap<String, Vec<usize>>,
+}
+
+impl Neighbours {
+    fn of(kb: &KnowledgeBase) -> Self {
+        use rayon::prelude::*;
+        let found: Vec<(String, Vec<String>)> = (kb.documents.par_iter())
+            .map(|doc| (doc.id.to_lowercase(), folded_references(doc)))
+            .collect();
+        let mut neighbours = Neighbours::default();
+        for (at, (id, referred)) in found.into_iter().enumerate() {
+            neighbours.with_id.entry(id).or_default().push(at);
+            for id in referred {
+                neighbours.referring.entry(id).or_default().push(at);
+            }
+        }
+        neighbours
+    }
+
+    /// Takes in that the document at `at` now refers to what `now` does instead of `old`.
+    fn replace(&mut self, at: usize, old: &Document, now: &Document) {
+        for id in folded_references(old) {
+            if let Some(from) = self.referring.get_mut(&id) {
+                from.retain(|&p| p != at);
+            }
+        }
+        for id in folded_references(now) {
+            let from = self.referring.entry(id).or_default();
+            if !from.contains(&at) {
+                from.push(at);
+            }
+        }
+    }
+
+    fn with_id(&self, folded: &str) -> &[usize] {
+        self.with_id.get(folded).map_or(&[], Vec::as_slice)
+    }
+
+    fn referring(&self, folded: &str) -> &[usize] {
+        self.referring.get(folded).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// The ids `doc` refers to, folded to lowercase.
+fn folded_references(doc: &Document) -> Vec<String> {
+    references(doc)
+        .into_iter()
+        .map(|(_, id)| id.to_lowercase())
+        .collect()
 }
 
 /// Every path `doc`'s body (in the file at `path`) links to.
@@ -188,6 +255,9 @@ impl KnowledgeBase {
             if let Some(links) = self.links_in.get_mut() {
                 links.remove(&file.file.path, slot);
                 links.add(&file.file.path, &document);
+            }
+            if let Some(neighbours) = self.neighbours.get_mut() {
+                neighbours.replace(position, slot, &document);
             }
             let old = std::mem::replace(slot, document);
             let text = self
@@ -270,12 +340,47 @@ impl KnowledgeBase {
             old.into_values()
                 .map(|e| Before::from_entry(e.file.path.clone(), Some(e))),
         );
+        let links = self.links_in.take();
         self.rebuild(entries, walked.files, walked.diagnostics);
         let mut applied = self.applied(before, paths_changed);
         if paths_changed {
             applied.paths = self.paths_unlike(&old_paths);
         }
+        self.carry_links(links, &applied.files);
         Ok(applied)
+    }
+
+    /// Finds, once, which documents link to each path and which have or refer to each id,
+    /// so that the first change does not wait for it (`serve` asks at the start and after
+    /// files came or went).
+    pub fn index_links(&self) {
+        self.links_in.get_or_init(|| LinksIn::of(self));
+        self.neighbours.get_or_init(|| Neighbours::of(self));
+    }
+
+    /// Drops the indexes kept for [`KnowledgeBase::affected`] (links, ids, references): for
+    /// code that changes [`KnowledgeBase::documents`] by itself.
+    pub fn forget_indexes(&mut self) {
+        self.links_in = std::sync::OnceLock::new();
+        self.neighbours = std::sync::OnceLock::new();
+    }
+
+    /// Keeps `links` (the reverse index of links before a rebuild), brought up to date with
+    /// the files in `changed`.
+    fn carry_links(&mut self, links: Option<LinksIn>, changed: &[Before]) {
+        let Some(mut links) = links else {
+            return;
+        };
+        for before in changed {
+            if let Some(old) = &before.document {
+                links.remove(&before.path, old);
+            }
+            let now = self.by_path.get(&before.path).copied();
+            if let Some(doc) = now.and_then(|at| self.documents.get(at)) {
+                links.add(&before.path, doc);
+            }
+        }
+        let _ = self.links_in.set(links);
     }
 
     /// Applies texts held in memory (an editor's open buffers): each change replaces, adds or
@@ -314,11 +419,13 @@ impl KnowledgeBase {
             .cloned()
             .collect();
         let others = std::mem::take(&mut self.other_files);
+        let links = self.links_in.take();
         self.rebuild(entries, others, walk_diagnostics);
         let mut applied = self.applied(before, paths_changed);
         if paths_changed {
             applied.paths = self.paths_unlike(&old_paths);
         }
+        self.carry_links(links, &applied.files);
         applied
     }
 
@@ -418,6 +525,9 @@ impl KnowledgeBase {
         if applied.body_only(self) {
             return self.affected_by_bodies(applied);
         }
+        if !applied.paths_changed && !applied.ids_changed {
+            return self.affected_in_place(applied);
+        }
         let mut ids: HashSet<String> = HashSet::new();
         let mut referred: HashSet<&str> = HashSet::new();
         let mut paths: HashSet<&str> = HashSet::new();
@@ -448,6 +558,35 @@ impl KnowledgeBase {
         }
         let mut positions: Vec<usize> = positions.into_iter().collect();
         positions.sort_unstable();
+        positions
+    }
+
+    /// After a change to front matter that kept every file and id (a title, a reference):
+    /// what [`KnowledgeBase::affected`] finds, from the indexes of ids, references and links.
+    fn affected_in_place(&self, applied: &Applied) -> Vec<usize> {
+        let neighbours = self.neighbours.get_or_init(|| Neighbours::of(self));
+        let links = self.links_in.get_or_init(|| LinksIn::of(self));
+        let mut positions: Vec<usize> = Vec::new();
+        for before in &applied.files {
+            let now = self.by_path.get(&before.path).copied();
+            positions.extend(now);
+            let linking = links.to(&before.path).iter();
+            positions.extend(linking.filter_map(|path| self.by_path.get(path).copied()));
+            let now = now.and_then(|i| self.documents.get(i));
+            for doc in before.document.iter().chain(now) {
+                let id = doc.id.to_lowercase();
+                positions.extend(neighbours.with_id(&id));
+                positions.extend(neighbours.referring(&id));
+                for (_, referred) in references(doc) {
+                    let same =
+                        |&&at: &&usize| self.documents.get(at).is_some_and(|d| d.id == referred);
+                    let with_id = neighbours.with_id(&referred.to_lowercase());
+                    positions.extend(with_id.iter().filter(same));
+                }
+            }
+        }
+        positions.sort_unstable();
+        positions.dedup();
         positions
     }
 
@@ -507,6 +646,28 @@ fn indexed_alike(old: &Document, new: &Document, today: time::Date) -> bool {
 /// The walk's order: folder by folder, names sorted, a folder's files right after it.
 fn walk_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.split('/').cmp(b.split('/'))
+}
+
+/// A path that sorts in the walk's order (the order of [`KnowledgeBase::documents`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WalkOrdered(pub String);
+
+impl From<&str> for WalkOrdered {
+    fn from(path: &str) -> Self {
+        WalkOrdered(path.to_string())
+    }
+}
+
+impl Ord for WalkOrdered {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        walk_order(&self.0, &other.0)
+    }
+}
+
+impl PartialOrd for WalkOrdered {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
 }
 
 /// The type of a Markdown file at `path` as the walk would see it.

@@ -116,6 +116,8 @@ pub struct KnowledgeBase {
     walk_diagnostics: usize,
     /// Which documents link to each path, once a change has asked.
     links_in: std::sync::OnceLock<change::LinksIn>,
+    /// Which documents have and refer to each id, once a change has asked.
+    neighbours: std::sync::OnceLock<change::Neighbours>,
 }
 
 impl KnowledgeBase {
@@ -212,6 +214,7 @@ impl KnowledgeBase {
             load_diagnostics,
             walk_diagnostics: 0,
             links_in: std::sync::OnceLock::new(),
+            neighbours: std::sync::OnceLock::new(),
         }
     }
 
@@ -241,7 +244,7 @@ impl KnowledgeBase {
         let position = self.documents.len() - 1;
         self.by_path.insert(rel.to_string(), position);
         self.index = Index::build(&self.documents, self.today);
-        self.links_in = std::sync::OnceLock::new();
+        self.forget_indexes();
         Ok(position)
     }
 
@@ -250,6 +253,14 @@ impl KnowledgeBase {
         self.files
             .get(document.file)
             .map_or("", |f| f.text.as_str())
+    }
+
+    /// The file read at `path` (a document's, or one that did not load).
+    pub fn file(&self, path: &str) -> Option<&SourceFile> {
+        match self.by_path.get(path) {
+            Some(&at) => self.documents.get(at).and_then(|d| self.files.get(d.file)),
+            None => self.files.iter().find(|f| f.path == path),
+        }
     }
 
     /// The relative path of `document`'s file.

@@ -48,6 +48,7 @@ pub fn replace_in_place(kb: &mut KnowledgeBase, path: &str, text: &str) -> Optio
     new.file = index;
     *kb.files.get_mut(index)? = file;
     *kb.documents.get_mut(position)? = new;
+    kb.forget_indexes();
     replace_load_diagnostics(kb, path, parsed.load_diagnostics);
     if !index_holds {
         kb.index = Index::build(&kb.documents, kb.today);
