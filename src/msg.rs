@@ -643,6 +643,11 @@ pub enum Msg {
         id: String,
     },
     // [serve] new variants go below this line.
+    /// `serve`: two files of the site would be at one path, so `render` would stop.
+    ServeTwoFiles {
+        /// The path in the site.
+        path: String,
+    },
     /// `serve`: the heading of the problems shown on every page.
     ServeBanner {
         /// Errors in the content.
@@ -1679,6 +1684,14 @@ impl Msg {
                 )
             }
             // [serve] arms go below this line.
+            Msg::ServeTwoFiles { path } => pick(
+                format!(
+                    "twee bestanden van de site zouden op `{path}` komen, dus `render` zou stoppen"
+                ),
+                format!(
+                    "two files of the site would be at `{path}`, so `render` would stop"
+                ),
+            ),
             Msg::ServeBanner { errors, warnings } => pick(
                 format!(
                     "De inhoud heeft {} en {}. Sla het bestand op na het verbeteren; deze pagina ververst dan vanzelf.",
@@ -2285,6 +2298,7 @@ fn one_of_each() -> Vec<Msg> {
             id: "x".into(),
         },
         // [serve] samples go below this line.
+        Msg::ServeTwoFiles { path: "x".into() },
         Msg::ServeBanner {
             errors: 2,
             warnings: 1,
@@ -2484,7 +2498,7 @@ fn has_a_sample(message: &Msg) -> bool {
         | Msg::InitAlreadyThere(..)
         | Msg::NextSteps { .. } => true,
         // [serve] sample arms (`Msg::X { .. } => true,`) go below this line.
-        Msg::ServeBanner { .. } => true,
+        Msg::ServeBanner { .. } | Msg::ServeTwoFiles { .. } => true,
         // [lsp] sample arms (`Msg::X { .. } => true,`) go below this line.
         Msg::RenameUnknown { .. }
         | Msg::RenameAmbiguous { .. }

@@ -44,7 +44,7 @@ impl Site<'_> {
         urls.push(url("tags/index.html", tagged));
         for (slug, (_, docs)) in &tags {
             urls.push(url(
-                &format!("tags/{slug}.html"),
+                &super::site::tag_path(slug),
                 newest(&mut docs.iter().copied()),
             ));
         }

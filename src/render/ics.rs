@@ -192,11 +192,13 @@ impl Site<'_> {
     /// the sessions about the theme, or those the organisation hosts or takes part in — in
     /// the order of the documents.
     pub(super) fn document_calendar(&self, doc: &Document) -> Option<OutFile> {
+        if !has_calendar(doc.kind) {
+            return None;
+        }
         let relations: &[Relation] = match doc.kind {
-            DocKind::Session => &[],
+            DocKind::Session | DocKind::Retrospective => &[],
             DocKind::Theme => &[Relation::ThemeSessions],
             DocKind::Organisation => &[Relation::Hosted, Relation::Attended],
-            DocKind::Retrospective => return None,
         };
         let mut positions: Vec<usize> = relations
             .iter()
@@ -218,6 +220,20 @@ impl Site<'_> {
             self.calendars_with().calendar(&name, chosen),
         ))
     }
+}
+
+/// The paths of a document's files: its page and, but for a retrospective, its calendar.
+pub fn document_paths(kind: DocKind, id: &str) -> Vec<String> {
+    let mut paths = vec![super::site::page_path(kind, id)];
+    if has_calendar(kind) {
+        paths.push(calendar_path(kind, id));
+    }
+    paths
+}
+
+/// Whether documents of `kind` have a calendar of their own.
+fn has_calendar(kind: DocKind) -> bool {
+    kind != DocKind::Retrospective
 }
 
 /// The calendar of one session, theme or organisation: `<folder>/<id>.ics`, next to its page.

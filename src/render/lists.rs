@@ -237,7 +237,7 @@ impl Site<'_> {
             &title,
             json!({ "items": items, "groups": groups }),
         )?;
-        Ok(text_file(&format!("tags/{slug}.html"), html))
+        Ok(text_file(&super::site::tag_path(slug), html))
     }
 }
 

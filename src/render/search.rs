@@ -13,7 +13,6 @@
 //! kilobytes per document; measured in the README) and fast to scan as one types.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 use anyhow::Result;
 use rayon::prelude::*;
@@ -35,14 +34,13 @@ const SCRIPT_TEXT: &str = include_str!("templates/search.js");
 impl Site<'_> {
     /// Writes the search index and the script that reads it.
     pub(super) fn search(&self, sink: &Sink) -> Result<()> {
-        // Each entry is written out as text as soon as it is made (and kept by `serve`,
-        // which makes only the changed ones again): the words as JSON values would take ten
-        // times the memory.
-        let entries: Vec<Arc<str>> = self
+        // Each entry is written out as text as soon as it is made: the words as JSON values
+        // would take ten times the memory.
+        let entries: Vec<String> = self
             .kb
             .documents
             .par_iter()
-            .map(|doc| self.search_entry_text(doc))
+            .map(|doc| Ok(serde_json::to_string(&self.search_entry(doc))?))
             .collect::<Result<_>>()?;
         let mut index = String::from("{\"docs\":[");
         for (i, entry) in entries.iter().enumerate() {
@@ -54,19 +52,6 @@ impl Site<'_> {
         index.push_str("]}\n");
         sink.write(text_file(INDEX, index))?;
         sink.write(text_file(SCRIPT, SCRIPT_TEXT.to_string()))
-    }
-
-    /// One document's entry as JSON text, from the cache when it has it.
-    fn search_entry_text(&self, doc: &Document) -> Result<Arc<str>> {
-        let path = self.kb.path(doc);
-        if let Some(cached) = self.cache.and_then(|cache| cache.get(path)) {
-            return Ok(cached);
-        }
-        let text: Arc<str> = serde_json::to_string(&self.search_entry(doc))?.into();
-        if let Some(cache) = self.cache {
-            cache.put(path, Arc::clone(&text));
-        }
-        Ok(text)
     }
 
     /// One document in the index: `u` its page, `t` its title, `k` its type's name, `s` a

@@ -44,41 +44,19 @@ pub fn build(kb: &KnowledgeBase, options: &SiteOptions, sink: &Sink) -> Result<(
     kb.documents
         .par_iter()
         .try_for_each(|doc| site.document_files(doc, sink))?;
-    site.site_wide(sink)?;
+    Part::all()
+        .par_iter()
+        .try_for_each(|&part| site.part(part, None, sink))?;
     assets(kb, sink)
 }
 
 /// What stays the same from one build to the next while the knowledge base changes under
-/// `serve`: the options, the templates, the words and the git dates — and, for `serve`, the
-/// parts of site-wide files made from one document alone.
+/// `serve`: the options, the templates, the words and the git dates.
 pub struct Prepared {
     options: SiteOptions,
     env: Environment<'static>,
     dates: HashMap<String, String>,
     words: BTreeMap<&'static str, &'static str>,
-    cache: Option<Cache>,
-}
-
-/// Parts of site-wide files that depend on one document's file alone (its search-index
-/// entry), by the file's path, kept between builds; [`Prepared::forget`] drops a changed
-/// file's.
-#[derive(Debug, Default)]
-pub struct Cache {
-    parts: std::sync::Mutex<HashMap<String, std::sync::Arc<str>>>,
-}
-
-impl Cache {
-    /// The part made for the file at `path`, if any.
-    pub fn get(&self, path: &str) -> Option<std::sync::Arc<str>> {
-        self.parts.lock().ok()?.get(path).cloned()
-    }
-
-    /// Keeps `part` for the file at `path`.
-    pub fn put(&self, path: &str, part: std::sync::Arc<str>) {
-        if let Ok(mut parts) = self.parts.lock() {
-            parts.insert(path.to_string(), part);
-        }
-    }
 }
 
 impl Prepared {
@@ -89,25 +67,7 @@ impl Prepared {
             dates: crate::git::last_changed(&kb.root, kb.documents.iter().map(|d| kb.path(d))),
             words: words(options.lang),
             options,
-            cache: None,
         })
-    }
-
-    /// The same, keeping the parts made from one document between builds (for `serve`).
-    pub fn with_cache(self) -> Self {
-        Prepared {
-            cache: Some(Cache::default()),
-            ..self
-        }
-    }
-
-    /// Drops what the cache holds for the files at `paths` (changed, added or removed).
-    pub fn forget<'p>(&self, paths: impl IntoIterator<Item = &'p str>) {
-        if let Some(Ok(mut parts)) = self.cache.as_ref().map(|c| c.parts.lock()) {
-            for path in paths {
-                parts.remove(path);
-            }
-        }
     }
 
     /// The site of `kb` made with these.
@@ -118,43 +78,38 @@ impl Prepared {
             env: &self.env,
             dates: &self.dates,
             words: &self.words,
-            cache: self.cache.as_ref(),
         }
     }
 
-    /// The files of the documents at `positions` in `kb` (see [`Site::document_files`]).
-    pub fn document_files(
+    /// The page of `doc` in `kb`, or (`calendar`) its calendar, if it has one.
+    pub fn document_file(
         &self,
         kb: &KnowledgeBase,
-        positions: &[usize],
-        sink: &Sink,
-    ) -> Result<()> {
+        doc: &Document,
+        calendar: bool,
+    ) -> Option<Result<OutFile>> {
         let site = self.site(kb);
-        positions
-            .par_iter()
-            .filter_map(|&i| kb.documents.get(i))
-            .try_for_each(|doc| site.document_files(doc, sink))
+        if calendar {
+            site.document_calendar(doc).map(Ok)
+        } else {
+            Some(site.document_page(doc))
+        }
     }
 
-    /// The site-wide files of `kb` made from front matter (see [`Site::made_of_front_matter`]).
-    pub fn made_of_front_matter(&self, kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
-        self.site(kb).made_of_front_matter(sink)
-    }
-
-    /// The site-wide files of `kb` made from front matter that `touched` can change (see
-    /// [`Site::front_matter_files`]).
-    pub fn front_matter_files(
+    /// The files of `part` of the site of `kb` (see [`Site::part`]).
+    pub fn part(
         &self,
         kb: &KnowledgeBase,
-        touched: &Touched,
+        part: Part,
+        tags: Option<&BTreeSet<String>>,
         sink: &Sink,
     ) -> Result<()> {
-        self.site(kb).front_matter_files(sink, touched)
+        self.site(kb).part(part, tags, sink)
     }
 
-    /// The site-wide files of `kb` that show bodies (see [`Site::made_of_bodies`]).
-    pub fn made_of_bodies(&self, kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
-        self.site(kb).made_of_bodies(sink)
+    /// The slug of every tag of `kb`: each has a page `tags/<slug>.html`.
+    pub fn tag_slugs(&self, kb: &KnowledgeBase) -> Vec<String> {
+        self.site(kb).tagged().into_keys().collect()
     }
 }
 
@@ -169,62 +124,15 @@ impl Site<'_> {
         }
     }
 
-    /// Every file that is not one document's page nor an asset: the indexes, home, tag
-    /// pages, feed, sitemap, calendar, network picture, stylesheet and data. Each may show
-    /// any document, so `serve` makes them all again after a change to front matter.
-    pub fn site_wide(&self, sink: &Sink) -> Result<()> {
-        self.made_of_front_matter(sink)?;
-        self.made_of_bodies(sink)
-    }
-
-    /// The site-wide files that show documents' bodies (the feed, the search index): `serve`
-    /// makes them again after every change, even one below the front matter only.
-    pub fn made_of_bodies(&self, sink: &Sink) -> Result<()> {
-        sink.write(self.feed()?)?;
-        self.search(sink)
-    }
-
-    /// The site-wide files made from front matter alone (and the templates): everything
-    /// but [`Site::made_of_bodies`].
-    pub fn made_of_front_matter(&self, sink: &Sink) -> Result<()> {
-        self.front_matter_files(sink, &Touched::everything())
-    }
-
-    /// The site-wide files made from front matter that `touched` can change: the index
-    /// and data of each touched type, the pages of the touched tags, and every file that
-    /// shows documents of any type (home, the tag index, the calendar of all sessions, the
-    /// network picture, the open data).
-    pub fn front_matter_files(&self, sink: &Sink, touched: &Touched) -> Result<()> {
-        let mut parts: Vec<Part> = touched
-            .kinds
-            .iter()
-            .flat_map(|&kind| [Part::Index(kind), Part::Data(kind)])
-            .collect();
-        parts.extend([
-            Part::Home,
-            Part::Tags,
-            Part::Sitemap,
-            Part::Network,
-            Part::Style,
-            Part::OpenData,
-            Part::Info,
-        ]);
-        if touched.kinds.contains(&DocKind::Session) {
-            parts.push(Part::Sessions);
-        }
-        // Independent of each other: made side by side.
-        parts
-            .par_iter()
-            .try_for_each(|part| self.front_matter_part(*part, sink, touched))
-    }
-
-    fn front_matter_part(&self, part: Part, sink: &Sink, touched: &Touched) -> Result<()> {
+    /// The files of `part`; for [`Part::Tags`] the pages of `tags` only (of every tag when
+    /// `None`) and the tag index.
+    pub fn part(&self, part: Part, tags: Option<&BTreeSet<String>>, sink: &Sink) -> Result<()> {
         let kb = self.kb;
         match part {
             Part::Index(kind) => sink.write(self.index_page(kind)?),
             Part::Data(kind) => sink.write(self.data_of(kind)?),
             Part::Home => sink.write(self.home()?),
-            Part::Tags => self.some_tag_pages(sink, touched.tags.as_ref()),
+            Part::Tags => self.some_tag_pages(sink, tags),
             Part::Sitemap => match self.sitemap()? {
                 Some(sitemap) => sink.write(sitemap),
                 None => Ok(()),
@@ -237,23 +145,77 @@ impl Site<'_> {
             Part::Style => sink.write(text_file("style.css", stylesheet(&kb.root)?)),
             Part::OpenData => self.open_data(sink),
             Part::Info => self.info_pages(sink),
+            Part::Feed => sink.write(self.feed()?),
+            Part::Search => self.search(sink),
         }
     }
 }
 
-/// One of the site-wide files (or sets of files) made from front matter.
-#[derive(Debug, Clone, Copy)]
-enum Part {
+/// A site-wide file, or a few made together: everything that is not one document's page or
+/// calendar nor an asset. Each may show any document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Part {
+    /// A type's index page.
     Index(DocKind),
+    /// A type's data export.
     Data(DocKind),
+    /// The home page.
     Home,
+    /// The tag index and a page per tag.
     Tags,
+    /// The sitemap (with a base URL only).
     Sitemap,
+    /// The calendar of all sessions.
     Sessions,
+    /// The network picture.
     Network,
+    /// The stylesheet.
     Style,
+    /// The themes as SKOS and the catalogue as DCAT.
     OpenData,
+    /// The not-found page and the accessibility statement.
     Info,
+    /// The Atom feed.
+    Feed,
+    /// The search index and its script.
+    Search,
+}
+
+impl Part {
+    /// Every part of the site.
+    pub fn all() -> Vec<Part> {
+        let by_kind = DocKind::ALL
+            .into_iter()
+            .flat_map(|kind| [Part::Index(kind), Part::Data(kind)]);
+        by_kind
+            .chain([
+                Part::Home,
+                Part::Tags,
+                Part::Sitemap,
+                Part::Sessions,
+                Part::Network,
+                Part::Style,
+                Part::OpenData,
+                Part::Info,
+                Part::Feed,
+                Part::Search,
+            ])
+            .collect()
+    }
+
+    /// Whether a change that `touched` these can change the part's files; `None` for a
+    /// change below the front matter only, which shows in the feed and the search index
+    /// alone. A type's index and data show that type only, the sessions' calendar sessions
+    /// only; everything else shows documents of every type.
+    pub fn changed_by(self, touched: Option<&Touched>) -> bool {
+        match (self, touched) {
+            (Part::Feed | Part::Search, _) => true,
+            (_, None) => false,
+            (Part::Index(kind) | Part::Data(kind), Some(t)) => t.kinds.contains(&kind),
+            (Part::Sessions, Some(t)) => t.kinds.contains(&DocKind::Session),
+            (_, Some(_)) => true,
+        }
+    }
 }
 
 /// What a change touched, for the site-wide files that list documents: the types of the
@@ -266,14 +228,9 @@ pub struct Touched {
     pub tags: Option<BTreeSet<String>>,
 }
 
-impl Touched {
-    /// Everything: every type and every tag.
-    pub fn everything() -> Self {
-        Touched {
-            kinds: DocKind::ALL.into_iter().collect(),
-            tags: None,
-        }
-    }
+/// The page of the tag with `slug`.
+pub fn tag_path(slug: &str) -> String {
+    format!("tags/{slug}.html")
 }
 
 /// A file of the site made of text.
@@ -296,8 +253,6 @@ pub(super) struct Site<'a> {
     pub dates: &'a HashMap<String, String>,
     /// The site's words in its language.
     pub words: &'a BTreeMap<&'static str, &'static str>,
-    /// Parts kept between `serve`'s builds.
-    pub cache: Option<&'a Cache>,
 }
 
 impl Site<'_> {
@@ -371,6 +326,17 @@ pub(super) fn absolute(base: Option<&str>, path: &str) -> Option<String> {
 /// file swapped for a link since is still not followed. Files where the site generates a
 /// page (`reserved-path`, reported by validation) are left out.
 pub(crate) fn assets(kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
+    asset_paths(kb).into_iter().try_for_each(|rel| {
+        let file = crate::kb::access::open(&kb.root, rel)
+            .map_err(|denied| anyhow::anyhow!("cannot read {rel}: {denied}"))?;
+        sink.copy(published_path(rel), file)
+            .with_context(|| format!("cannot publish {rel}"))
+    })
+}
+
+/// The files [`assets`] publishes, by their paths under the root, in order (each is
+/// published at [`published_path`]).
+pub fn asset_paths(kb: &KnowledgeBase) -> Vec<&String> {
     let mut paths: Vec<&String> = kb
         .other_files
         .iter()
@@ -379,10 +345,5 @@ pub(crate) fn assets(kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
         .filter(|p| reserved(published_path(p)).is_none())
         .collect();
     paths.sort();
-    paths.into_iter().try_for_each(|rel| {
-        let file = crate::kb::access::open(&kb.root, rel)
-            .map_err(|denied| anyhow::anyhow!("cannot read {rel}: {denied}"))?;
-        sink.copy(published_path(rel), file)
-            .with_context(|| format!("cannot publish {rel}"))
-    })
+    paths
 }

@@ -1,31 +1,36 @@
-//! The incremental engine behind `serve` and `validate --watch`: the knowledge base, its
-//! diagnostics and (for `serve`) the site are kept in memory; after a change only the files
-//! that changed are read again, only the documents the change can touch are checked again,
-//! and only their pages are made again, with the site-wide files. The result equals a full
-//! load, validation and render of the same files (tested over random edit sequences).
+//! The incremental engine behind `serve` and `validate --watch`. The knowledge base and its
+//! diagnostics are kept in memory; after a change only the files that changed are read
+//! again and only the documents the change can touch are checked again. The site is not
+//! kept whole: each file is made when it is asked for, from the knowledge base as it is
+//! then (so a page never shows an older state), and only the site-wide files, which take
+//! the whole base to make, are kept between requests — within a budget, and dropped as soon
+//! as a change can alter them. Every file equals what a full `render` of the same content
+//! writes (tested over random edit sequences).
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
-use std::sync::Arc;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 use anyhow::Result;
 
 use crate::diag::Diagnostic;
-use crate::kb::KnowledgeBase;
 use crate::kb::change::Applied;
 use crate::kb::schema::tag_slug;
-use crate::render::ics::calendar_path;
+use crate::kb::walk::published_path;
+use crate::kb::{Document, KnowledgeBase};
+use crate::msg::Msg;
+use crate::render::ics::document_paths;
 use crate::render::output::Sink;
-use crate::render::site::{Prepared, SiteOptions, Touched, assets, page_path};
+use crate::render::site::{Part, Prepared, SiteOptions, Touched, asset_paths, tag_path};
 use crate::validate::incremental::Incremental;
 
-/// The files of a site by path, each shared with the server's threads.
+/// The files of a site by path.
 pub type Files = BTreeMap<String, Arc<[u8]>>;
 
 /// What changed on disk since the last build.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Changed {
     /// Anything may have changed (the watcher lost events, or the templates, the config or
-    /// git changed): everything is loaded and built again.
+    /// git changed): everything is loaded again.
     Everything,
     /// These files under `content/`, relative to the root (`/`-separated).
     Content(BTreeSet<String>),
@@ -40,34 +45,60 @@ pub struct Setup {
     pub today: time::Date,
     /// `--lang`, if given (decides the site's language with the config).
     pub lang_flag: Option<crate::lang::Lang>,
-    /// Whether to build the site too (`serve`) or only check (`validate --watch`).
+    /// Whether to serve the site too (`serve`) or only check (`validate --watch`).
     pub site: bool,
 }
 
 /// The knowledge base with its diagnostics and site, kept up to date.
 pub struct Engine {
     setup: Setup,
-    state: Result<State>,
+    /// The last knowledge base that loaded (kept when a later load fails, so its pages stay
+    /// served).
+    state: Option<State>,
+    /// Why the last full load failed, if it did.
+    failure: Option<String>,
 }
 
 struct State {
     kb: KnowledgeBase,
     checked: Incremental,
-    /// The site, when asked for; `Err` when it could not be built (a template error, two
-    /// files at one path), and then built whole again after the next change.
-    site: Option<Result<SiteState>>,
-    lang_flag: Option<crate::lang::Lang>,
+    /// The site, when asked for.
+    site: Option<SiteState>,
 }
 
+/// What the site's files are made with, and where each path comes from.
 struct SiteState {
-    prepared: Prepared,
-    files: Files,
-    /// The paths [`Prepared::made_of_front_matter`] wrote last.
-    made_of_front_matter: Vec<String>,
-    /// The paths [`Prepared::made_of_bodies`] wrote last.
-    made_of_bodies: Vec<String>,
-    /// The paths of the assets published last.
-    assets: Vec<String>,
+    /// The templates, words and dates; `Err` when the templates could not be read and no
+    /// earlier ones are at hand.
+    prepared: std::result::Result<Prepared, String>,
+    /// Why the templates in use are not the knowledge base's own (they did not load), if so.
+    failure: Option<String>,
+    /// Why a site-wide part could not be made, by part.
+    part_errors: BTreeMap<Part, String>,
+    /// The first path two files of the site would share, if any (a full render fails then).
+    collision: Option<String>,
+    /// What makes the file at each path.
+    routes: HashMap<String, Source>,
+    /// The paths each site-wide part made when it was first made: they do not depend on
+    /// the content (tag pages have routes of their own).
+    part_paths: BTreeMap<Part, Vec<String>>,
+    /// Site-wide files made already.
+    cache: Mutex<Cache>,
+}
+
+/// What makes one file of the site.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Source {
+    /// The page of the document at this position.
+    Page(usize),
+    /// The calendar of the document at this position.
+    Calendar(usize),
+    /// A site-wide part.
+    Part(Part),
+    /// The page of the tag with this slug.
+    Tag(String),
+    /// The file at this path under the root, published as it is.
+    Asset(String),
 }
 
 /// What one update did (the property test checks that it stayed incremental).
@@ -75,194 +106,410 @@ struct SiteState {
 pub struct Work {
     /// Documents checked again.
     pub checked: usize,
-    /// Document pages made again.
-    pub pages: usize,
-    /// Whether everything was loaded or built again (the site, when it could not be
-    /// updated: two files at one path, a template error).
+    /// Site-wide files dropped because the change can alter them.
+    pub dropped: usize,
+    /// Whether everything was loaded again.
     pub full: bool,
 }
 
 impl Engine {
-    /// Loads, checks and (when asked) builds everything.
+    /// Loads and checks everything, and prepares the site when asked.
     pub fn start(setup: Setup) -> Self {
-        let state = State::full(&setup);
-        Engine { setup, state }
+        let mut engine = Engine {
+            setup,
+            state: None,
+            failure: None,
+        };
+        engine.load_all();
+        engine
     }
 
     /// Brings everything up to date with `changed`.
     pub fn update(&mut self, changed: &Changed) -> Work {
-        let incremental = match (&mut self.state, changed) {
-            (Ok(state), Changed::Content(paths)) => state.update(paths),
-            _ => Err(anyhow::anyhow!("everything")),
+        let incremental = match (&mut self.state, changed, &self.failure) {
+            (Some(state), Changed::Content(paths), None) => state.update(paths).ok(),
+            _ => None,
         };
-        match incremental {
-            Ok(work) => work,
-            Err(_) => {
-                self.state = State::full(&self.setup);
-                Work {
-                    full: true,
-                    ..Work::default()
-                }
+        incremental.unwrap_or_else(|| {
+            self.load_all();
+            Work {
+                full: true,
+                ..Work::default()
             }
+        })
+    }
+
+    /// Loads everything again; when that fails the last knowledge base stays (its pages
+    /// stay served) and the failure is told.
+    fn load_all(&mut self) {
+        match KnowledgeBase::load(&self.setup.root, self.setup.today) {
+            Ok(kb) => {
+                let earlier = (self.state.take())
+                    .and_then(|state| state.site)
+                    .and_then(|site| site.prepared.ok());
+                self.state = Some(State::new(&self.setup, kb, earlier));
+                self.failure = None;
+            }
+            Err(error) => self.failure = Some(format!("{error:#}")),
         }
     }
 
     /// The knowledge base, unless it could not be loaded (then why).
     pub fn kb(&self) -> Result<&KnowledgeBase, String> {
-        match &self.state {
-            Ok(state) => Ok(&state.kb),
-            Err(error) => Err(format!("{error:#}")),
+        match (&self.state, &self.failure) {
+            (Some(state), None) => Ok(&state.kb),
+            (_, Some(failure)) => Err(failure.clone()),
+            (None, None) => Err(String::new()),
         }
     }
 
     /// Every diagnostic, as `validate` gives them.
     pub fn diagnostics(&self) -> Vec<Diagnostic> {
         match &self.state {
-            Ok(state) => state.checked.all(&state.kb),
-            Err(_) => Vec::new(),
+            Some(state) if self.failure.is_none() => state.checked.all(&state.kb),
+            _ => Vec::new(),
         }
     }
 
-    /// The site's files, or why there are none.
-    pub fn files(&self) -> Result<&Files, String> {
-        match &self.state {
-            Ok(State {
-                site: Some(Ok(site)),
-                ..
-            }) => Ok(&site.files),
-            Ok(State {
-                site: Some(Err(error)),
-                ..
-            })
-            | Err(error) => Err(format!("{error:#}")),
-            Ok(_) => Ok(const { &Files::new() }),
+    /// Why the site cannot be published as the content is now, if so: the knowledge base
+    /// or the templates did not load, two files would be at one path, a site-wide file
+    /// could not be made.
+    pub fn site_failure(&self, lang: crate::lang::Lang) -> Option<String> {
+        if let Some(failure) = &self.failure {
+            return Some(failure.clone());
         }
+        let site = self.state.as_ref()?.site.as_ref()?;
+        match &site.prepared {
+            Err(error) => Some(error.clone()),
+            Ok(_) => (site.failure.clone())
+                .or_else(|| site.part_errors.values().next().cloned())
+                .or_else(|| {
+                    let path = site.collision.clone()?;
+                    Some(Msg::ServeTwoFiles { path }.text(lang))
+                }),
+        }
+    }
+
+    /// How many files the site has.
+    pub fn file_count(&self) -> usize {
+        self.site().map_or(0, |(_, site)| site.routes.len())
+    }
+
+    /// The paths of the site's files, in order.
+    pub fn paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self
+            .site()
+            .map(|(_, site)| site.routes.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        paths.sort_unstable();
+        paths
+    }
+
+    /// The file of the site at `path`, made now (or kept since it was last made); `None`
+    /// when the site has no such file, `Err` when it could not be made (why).
+    pub fn file(&self, path: &str) -> Option<std::result::Result<Arc<[u8]>, String>> {
+        let (state, site) = self.site()?;
+        let source = site.routes.get(path)?;
+        let prepared = site.prepared.as_ref().ok()?;
+        let kb = &state.kb;
+        let made = match source {
+            Source::Page(at) | Source::Calendar(at) => {
+                let calendar = matches!(source, Source::Calendar(_));
+                let doc = kb.documents.get(*at)?;
+                prepared
+                    .document_file(kb, doc, calendar)?
+                    .map(|file| Arc::from(file.bytes))
+            }
+            Source::Part(part) => site.site_wide(kb, prepared, path, *part, None)?,
+            Source::Tag(slug) => {
+                let only: BTreeSet<String> = [slug.clone()].into();
+                site.site_wide(kb, prepared, path, Part::Tags, Some(&only))?
+            }
+            Source::Asset(rel) => read_asset(kb, rel).map(Arc::from),
+        };
+        Some(made.map_err(|error| format!("{error:#}")))
+    }
+
+    /// Every file of the site, made as [`Engine::file`] makes each, or why the site cannot
+    /// be published (as a full `render` would fail).
+    pub fn files(&self) -> std::result::Result<Files, String> {
+        if let Some(failure) = self.site_failure(crate::lang::Lang::En) {
+            return Err(failure);
+        }
+        self.paths()
+            .into_iter()
+            .filter_map(|path| Some((path.to_string(), self.file(path)?)))
+            .map(|(path, made)| made.map(|bytes| (path, bytes)))
+            .collect()
+    }
+
+    fn site(&self) -> Option<(&State, &SiteState)> {
+        let state = self.state.as_ref()?;
+        Some((state, state.site.as_ref()?))
     }
 }
 
 impl State {
-    fn full(setup: &Setup) -> Result<Self> {
-        let kb = KnowledgeBase::load(&setup.root, setup.today)?;
+    /// Checks `kb` and prepares its site when asked; the `earlier` templates stay in use
+    /// when the knowledge base's own do not load.
+    fn new(setup: &Setup, kb: KnowledgeBase, earlier: Option<Prepared>) -> Self {
         let checked = Incremental::new(&kb);
-        let site = setup.site.then(|| SiteState::full(&kb, setup.lang_flag));
-        Ok(State {
-            kb,
-            checked,
-            site,
-            lang_flag: setup.lang_flag,
-        })
+        kb.index_links();
+        let site = (setup.site).then(|| SiteState::new(&kb, setup.lang_flag, earlier));
+        State { kb, checked, site }
     }
 
-    /// Reloads what changed; `Err` when only a full build can give the right result.
+    /// Reloads what changed; `Err` when only loading everything again gives the right
+    /// result.
     fn update(&mut self, paths: &BTreeSet<String>) -> Result<Work> {
         let applied = self.kb.refresh(&paths.iter().cloned().collect())?;
-        let assets_changed = applied.paths_changed || paths.iter().any(|p| !is_markdown(p));
+        let affected = self.kb.affected(&applied);
         let mut work = Work {
-            checked: self.checked.update(&self.kb, &applied),
+            checked: self.checked.update_affected(&self.kb, &applied, &affected),
             ..Work::default()
         };
         if let Some(site) = &mut self.site {
-            let updated = match site {
-                Ok(state) => state.update(&self.kb, &applied, assets_changed),
-                Err(_) => Err(anyhow::anyhow!("no site to update")),
-            };
-            match updated {
-                Ok(pages) => work.pages = pages,
-                Err(_) => {
-                    *site = SiteState::full(&self.kb, self.lang_flag);
-                    work.pages = self.kb.documents.len();
-                    work.full = true;
-                }
-            }
+            work.dropped = site.update(&self.kb, &applied, &affected);
         }
+        self.kb.index_links();
         Ok(work)
     }
 }
 
+/// The most bytes of site-wide files kept between requests (home, the indexes, the data,
+/// tag pages: a few megabytes for 10,000 documents); the search index alone is bigger and
+/// is made again when asked for.
+const CACHE_BUDGET: usize = 8 << 20;
+
 impl SiteState {
-    fn full(kb: &KnowledgeBase, lang_flag: Option<crate::lang::Lang>) -> Result<Self> {
-        let prepared = Prepared::new(kb, site_options(kb, lang_flag))?.with_cache();
-        // One sink for everything, as `render` writes: two files at one path fail the same.
-        let sink = Sink::in_memory();
-        let all: Vec<usize> = (0..kb.documents.len()).collect();
-        prepared.document_files(kb, &all, &sink)?;
-        let made_of_front_matter = collect(&sink, |sink| prepared.made_of_front_matter(kb, sink))?;
-        let made_of_bodies = collect(&sink, |sink| prepared.made_of_bodies(kb, sink))?;
-        let assets = collect(&sink, |sink| assets(kb, sink))?;
-        Ok(SiteState {
+    /// Prepares the site of `kb`: reads the templates (or keeps `earlier` ones when they do
+    /// not load), makes each site-wide part once to learn its paths, and maps every path.
+    fn new(
+        kb: &KnowledgeBase,
+        lang_flag: Option<crate::lang::Lang>,
+        earlier: Option<Prepared>,
+    ) -> Self {
+        let (prepared, failure) = match (Prepared::new(kb, site_options(kb, lang_flag)), earlier) {
+            (Ok(prepared), _) => (Ok(prepared), None),
+            (Err(error), Some(earlier)) => (Ok(earlier), Some(format!("{error:#}"))),
+            (Err(error), None) => (Err(format!("{error:#}")), None),
+        };
+        let mut site = SiteState {
             prepared,
-            files: shared(sink),
-            made_of_front_matter,
-            made_of_bodies,
-            assets,
+            failure,
+            part_errors: BTreeMap::new(),
+            collision: None,
+            routes: HashMap::new(),
+            part_paths: BTreeMap::new(),
+            cache: Mutex::new(Cache::default()),
+        };
+        site.learn_parts(kb);
+        site.map(kb);
+        site
+    }
+
+    /// Makes each part whose paths are not known yet, one at a time (the memory of one
+    /// part at once), keeping what it made within the budget.
+    fn learn_parts(&mut self, kb: &KnowledgeBase) {
+        let Ok(prepared) = &self.prepared else {
+            return;
+        };
+        let no_tag_pages = BTreeSet::new();
+        for part in Part::all() {
+            if self.part_paths.contains_key(&part) {
+                continue;
+            }
+            let sink = Sink::in_memory();
+            match prepared.part(kb, part, Some(&no_tag_pages), &sink) {
+                Ok(()) => {
+                    self.part_errors.remove(&part);
+                    let files = sink.into_files();
+                    self.part_paths
+                        .insert(part, files.keys().cloned().collect());
+                    if let Ok(mut cache) = self.cache.lock() {
+                        for (path, bytes) in files {
+                            cache.put(path, Arc::from(bytes));
+                        }
+                    }
+                }
+                Err(error) => {
+                    self.part_errors.insert(part, format!("{error:#}"));
+                }
+            }
+        }
+    }
+
+    /// Maps every path of the site to what makes it; the first of two files at one path
+    /// keeps it, and the site is told it cannot be published (a full render fails then).
+    fn map(&mut self, kb: &KnowledgeBase) {
+        let mut routes = HashMap::with_capacity(self.routes.len().max(kb.documents.len() * 2));
+        let mut twice: Option<String> = None;
+        let mut add = |path: String, source: Source| match routes.entry(path) {
+            std::collections::hash_map::Entry::Vacant(free) => {
+                free.insert(source);
+            }
+            std::collections::hash_map::Entry::Occupied(taken) => {
+                twice.get_or_insert_with(|| taken.key().clone());
+            }
+        };
+        for (at, doc) in kb.documents.iter().enumerate() {
+            let mut paths = document_paths(doc.kind, &doc.id).into_iter();
+            if let Some(page) = paths.next() {
+                add(page, Source::Page(at));
+            }
+            for calendar in paths {
+                add(calendar, Source::Calendar(at));
+            }
+        }
+        for (part, paths) in &self.part_paths {
+            for path in paths {
+                add(path.clone(), Source::Part(*part));
+            }
+        }
+        if let Ok(prepared) = &self.prepared {
+            for slug in prepared.tag_slugs(kb) {
+                add(tag_path(&slug), Source::Tag(slug));
+            }
+        }
+        for rel in asset_paths(kb) {
+            add(published_path(rel).to_string(), Source::Asset(rel.clone()));
+        }
+        self.routes = routes;
+        self.collision = twice;
+    }
+
+    /// After `applied`, which can change the documents at `affected`: maps the paths again
+    /// when files came or went or tags changed, and drops the kept site-wide files the
+    /// change can alter; gives how many were dropped.
+    fn update(&mut self, kb: &KnowledgeBase, applied: &Applied, affected: &[usize]) -> usize {
+        let touched = (!applied.body_only(kb)).then(|| touched(kb, applied, affected));
+        if !self.part_errors.is_empty() {
+            self.learn_parts(kb);
+        }
+        if applied.paths_changed || applied.ids_changed || tags_changed(kb, applied) {
+            self.map(kb);
+        }
+        let routes = &self.routes;
+        let Ok(mut cache) = self.cache.lock() else {
+            return 0;
+        };
+        cache.retain(|path| match routes.get(path) {
+            Some(Source::Part(part)) => !part.changed_by(touched.as_ref()),
+            Some(Source::Tag(slug)) => touched.as_ref().is_none_or(|t| {
+                t.tags
+                    .as_ref()
+                    .is_some_and(|touched| !touched.contains(slug))
+            }),
+            _ => false,
         })
     }
 
-    /// Makes again the pages `applied` can change, the site-wide files (only those that
-    /// show bodies when only bodies changed), and the assets when files came or went; gives
-    /// how many document pages were made.
-    fn update(
-        &mut self,
+    /// The site-wide file at `path` made by `part` (with the pages of tags `only`): kept,
+    /// or made now and kept with the rest of the part's files.
+    fn site_wide(
+        &self,
         kb: &KnowledgeBase,
-        applied: &Applied,
-        assets_changed: bool,
-    ) -> Result<usize> {
-        if has_colliding_pages(kb) {
-            anyhow::bail!("two documents have one page");
+        prepared: &Prepared,
+        path: &str,
+        part: Part,
+        only: Option<&BTreeSet<String>>,
+    ) -> Option<Result<Arc<[u8]>>> {
+        if let Some(kept) = self.cache.lock().ok().and_then(|mut c| c.get(path)) {
+            return Some(Ok(kept));
         }
-        self.prepared
-            .forget(applied.files.iter().map(|b| b.path.as_str()));
-        for before in &applied.files {
-            if let Some(doc) = &before.document {
-                self.files.remove(&page_path(doc.kind, &doc.id));
-                self.files.remove(&calendar_path(doc.kind, &doc.id));
+        let no_tag_pages = BTreeSet::new();
+        let sink = Sink::in_memory();
+        let only = only.or((part == Part::Tags).then_some(&no_tag_pages));
+        if let Err(error) = prepared.part(kb, part, only, &sink) {
+            return Some(Err(error));
+        }
+        let mut wanted = None;
+        let mut cache = self.cache.lock().ok();
+        for (made, bytes) in sink.into_files() {
+            let bytes: Arc<[u8]> = Arc::from(bytes);
+            if made == path {
+                wanted = Some(Arc::clone(&bytes));
+            }
+            if let Some(cache) = &mut cache {
+                cache.put(made, bytes);
             }
         }
-        let affected = kb.affected(applied);
-        let sink = Sink::in_memory();
-        self.prepared.document_files(kb, &affected, &sink)?;
-        let pages = shared(sink);
-        for path in self.made_of_bodies.drain(..) {
-            self.files.remove(&path);
+        wanted.map(Ok)
+    }
+}
+
+/// The bytes of the asset at `rel`, opened under the rule of [`crate::kb::access`] (no
+/// links followed).
+fn read_asset(kb: &KnowledgeBase, rel: &str) -> Result<Vec<u8>> {
+    use std::io::Read as _;
+    let mut file = crate::kb::access::open(&kb.root, rel)
+        .map_err(|denied| anyhow::anyhow!("cannot read {rel}: {denied}"))?;
+    let mut bytes = Vec::new();
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// Site-wide files kept between requests, the least recently asked for dropped first once
+/// they take more than [`CACHE_BUDGET`].
+#[derive(Default)]
+struct Cache {
+    files: HashMap<String, Kept>,
+    bytes: usize,
+    clock: u64,
+}
+
+struct Kept {
+    bytes: Arc<[u8]>,
+    used: u64,
+}
+
+impl Cache {
+    fn get(&mut self, path: &str) -> Option<Arc<[u8]>> {
+        self.clock += 1;
+        let kept = self.files.get_mut(path)?;
+        kept.used = self.clock;
+        Some(Arc::clone(&kept.bytes))
+    }
+
+    fn put(&mut self, path: String, bytes: Arc<[u8]>) {
+        if bytes.len() > CACHE_BUDGET / 2 {
+            return;
         }
-        let sink = Sink::in_memory();
-        if !applied.body_only(kb) {
-            let touched = touched(kb, applied, &affected);
-            let gone = tag_pages(touched.tags.iter().flatten());
-            self.made_of_front_matter.retain(|path| {
-                let keep = !gone.contains(path);
-                if !keep {
-                    self.files.remove(path);
-                }
-                keep
-            });
-            let written = collect(&sink, |sink| {
-                self.prepared.front_matter_files(kb, &touched, sink)
-            })?;
-            self.made_of_front_matter.extend(written);
-            self.made_of_front_matter.sort();
-            self.made_of_front_matter.dedup();
+        self.clock += 1;
+        self.bytes += bytes.len();
+        let kept = Kept {
+            bytes,
+            used: self.clock,
+        };
+        if let Some(old) = self.files.insert(path, kept) {
+            self.bytes -= old.bytes.len();
         }
-        self.made_of_bodies = collect(&sink, |sink| self.prepared.made_of_bodies(kb, sink))?;
-        let mut made = shared(sink);
-        if assets_changed {
-            for path in self.assets.drain(..) {
-                self.files.remove(&path);
+        while self.bytes > CACHE_BUDGET {
+            let Some(oldest) = (self.files.iter())
+                .min_by_key(|(_, kept)| kept.used)
+                .map(|(path, _)| path.clone())
+            else {
+                break;
+            };
+            if let Some(gone) = self.files.remove(&oldest) {
+                self.bytes -= gone.bytes.len();
             }
-            let sink = Sink::in_memory();
-            self.assets = collect(&sink, |sink| assets(kb, sink))?;
-            made.extend(shared(sink));
         }
-        let site_wide: HashSet<&String> = (self.made_of_front_matter.iter())
-            .chain(&self.made_of_bodies)
-            .chain(&self.assets)
-            .collect();
-        if pages.keys().any(|path| site_wide.contains(path)) {
-            anyhow::bail!("a page where another file is");
-        }
-        let count = pages.len();
-        self.files.extend(pages.into_iter().chain(made));
-        Ok(count)
+    }
+
+    /// Keeps the files `keep` says yes to; gives how many went.
+    fn retain(&mut self, mut keep: impl FnMut(&str) -> bool) -> usize {
+        let before = self.files.len();
+        let mut freed = 0;
+        self.files.retain(|path, kept| {
+            let stays = keep(path);
+            if !stays {
+                freed += kept.bytes.len();
+            }
+            stays
+        });
+        self.bytes -= freed;
+        before - self.files.len()
     }
 }
 
@@ -271,7 +518,7 @@ impl SiteState {
 fn touched(kb: &KnowledgeBase, applied: &Applied, affected: &[usize]) -> Touched {
     let now = affected.iter().filter_map(|&i| kb.documents.get(i));
     let before = applied.files.iter().filter_map(|b| b.document.as_ref());
-    let docs: Vec<&crate::kb::Document> = now.chain(before).collect();
+    let docs: Vec<&Document> = now.chain(before).collect();
     Touched {
         kinds: docs.iter().map(|d| d.kind).collect(),
         tags: Some(
@@ -283,37 +530,16 @@ fn touched(kb: &KnowledgeBase, applied: &Applied, affected: &[usize]) -> Touched
     }
 }
 
-/// The paths of the pages of `slugs`.
-fn tag_pages<'a>(slugs: impl Iterator<Item = &'a String>) -> HashSet<String> {
-    slugs.map(|slug| format!("tags/{slug}.html")).collect()
-}
-
-/// The paths `write` adds to `sink`.
-fn collect(sink: &Sink, write: impl FnOnce(&Sink) -> Result<()>) -> Result<Vec<String>> {
-    let before = sink.paths();
-    write(sink)?;
-    Ok(sink.paths().difference(&before).cloned().collect())
-}
-
-fn shared(sink: Sink) -> Files {
-    sink.into_files()
-        .into_iter()
-        .map(|(path, bytes)| (path, Arc::from(bytes)))
-        .collect()
-}
-
-/// Whether two documents would be written at one path (a full build fails then).
-fn has_colliding_pages(kb: &KnowledgeBase) -> bool {
-    let mut seen = HashSet::with_capacity(kb.documents.len());
-    kb.documents
-        .iter()
-        .any(|doc| !seen.insert((doc.kind, doc.id.as_str())))
-}
-
-fn is_markdown(path: &str) -> bool {
-    std::path::Path::new(path)
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+/// Whether a changed file's tags changed (so the set of tag pages can have).
+fn tags_changed(kb: &KnowledgeBase, applied: &Applied) -> bool {
+    applied.files.iter().any(|before| {
+        let now = kb
+            .by_path
+            .get(&before.path)
+            .and_then(|&at| kb.documents.get(at));
+        let tags = |doc: Option<&Document>| doc.map(|d| d.data.tags().to_vec());
+        tags(before.document.as_ref()) != tags(now)
+    })
 }
 
 /// The site's title, language and (no) base URL, as `serve` builds it.
@@ -326,5 +552,27 @@ pub fn site_options(kb: &KnowledgeBase, lang_flag: Option<crate::lang::Lang>) ->
             .unwrap_or_else(|| "Pioniersnetwerk Open Overheid".into()),
         base_url: None,
         lang: crate::lang::for_site(lang_flag, kb.config.language.as_deref()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cache_drops_the_least_recently_asked_for_beyond_its_budget() {
+        let mut cache = Cache::default();
+        let third = CACHE_BUDGET / 3 + 1;
+        cache.put("a".into(), Arc::from(vec![0; third]));
+        cache.put("b".into(), Arc::from(vec![0; third]));
+        assert!(cache.get("a").is_some());
+        cache.put("c".into(), Arc::from(vec![0; third]));
+        assert!(cache.get("b").is_none(), "b was asked for least recently");
+        assert!(cache.get("a").is_some() && cache.get("c").is_some());
+        assert_eq!(cache.bytes, 2 * third);
+        cache.put("huge".into(), Arc::from(vec![0; CACHE_BUDGET]));
+        assert!(cache.get("huge").is_none(), "too big to keep");
+        assert_eq!(cache.retain(|path| path != "a"), 1);
+        assert_eq!(cache.bytes, third);
     }
 }

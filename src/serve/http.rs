@@ -1,6 +1,6 @@
-//! The HTTP side of `serve`: GET and HEAD of the files of the latest build (never of the
-//! file system), the live-reload event stream, and the script and problem banner added to
-//! pages on their way out (the built site itself stays script-free).
+//! The HTTP side of `serve`: GET and HEAD of the site's files as the engine makes them
+//! (never a path of the file system), the live-reload event stream, and the script and
+//! problem banner added to pages on their way out (the site itself stays script-free).
 
 use std::io::{Read, Write};
 use std::sync::Arc;
@@ -23,12 +23,12 @@ pub fn serve(server: &Server, shared: &Arc<Shared>) {
             // A page holds its stream open for as long as it is shown: a thread of its own.
             std::thread::spawn(move || events(request, &shared));
         } else {
-            answer(request, &shared.current());
+            answer(request, shared);
         }
     }
 }
 
-fn answer(request: Request, built: &Built) {
+fn answer(request: Request, shared: &Shared) {
     let head = match request.method() {
         Method::Get => false,
         Method::Head => true,
@@ -41,20 +41,24 @@ fn answer(request: Request, built: &Built) {
             return;
         }
     };
+    let built = shared.current();
     let found = site_path(request.url()).and_then(|path| {
-        built
-            .files
-            .get(&path)
-            .map(|bytes| (path.clone(), bytes))
-            .or_else(|| {
-                let index = format!("{}/index.html", path.trim_end_matches('/'));
-                built.files.get(&index).map(|bytes| (index, bytes))
-            })
+        let engine = shared.engine();
+        let index = format!("{}/index.html", path.trim_end_matches('/'));
+        match engine.file(&path) {
+            Some(made) => Some((path, made)),
+            None => engine.file(&index).map(|made| (index, made)),
+        }
     });
     let (path, bytes) = match found {
-        Some((path, bytes)) => {
-            let page = page(&path, bytes, built);
+        Some((path, Ok(bytes))) => {
+            let page = page(&path, &bytes, &built);
             (path, page)
+        }
+        Some((path, Err(error))) => {
+            let text = format!("{path}: {error}\n");
+            let _ = request.respond(text_response(500, &text));
+            return;
         }
         None => {
             let _ = request.respond(text_response(404, "not found\n"));

@@ -1,6 +1,7 @@
-//! `pioneers serve`: the site built in memory and served over HTTP on loopback, built again
-//! when the knowledge base changes, with open pages reloaded and the content's problems
-//! shown on every page. Nothing is written into the knowledge base.
+//! `pioneers serve`: the site served over HTTP on loopback, each file made when asked for
+//! from the knowledge base kept in memory and brought up to date on every change, with open
+//! pages reloaded and the content's problems shown on every page. Nothing is written into
+//! the knowledge base.
 
 pub mod engine;
 mod http;
@@ -56,13 +57,14 @@ pub fn run(
     report: impl Fn(&Built),
 ) -> Result<()> {
     let watching = Watching::start(&options.root)?;
-    let mut engine = Engine::start(Setup {
+    let engine = Engine::start(Setup {
         root: options.root.clone(),
         today: options.today,
         lang_flag: options.lang_flag,
         site: true,
     });
-    let shared = Arc::new(Shared::new(site::built(&engine, options.lang)));
+    let first = site::built(&engine, options.lang);
+    let shared = Arc::new(Shared::new(engine, first));
     report(&shared.current());
     let server = tiny_http::Server::http(SocketAddr::new(options.bind, options.port))
         .map_err(|error| anyhow::anyhow!("cannot listen on {}: {error}", options.bind))?;
@@ -77,10 +79,13 @@ pub fn run(
         std::thread::spawn(move || http::serve(&server, &shared));
     }
     watching.run(|changed| {
-        engine.update(&changed);
-        let built = site::built(&engine, options.lang);
+        let built = shared.change(
+            |engine| {
+                engine.update(&changed);
+            },
+            |engine| site::built(engine, options.lang),
+        );
         report(&built);
-        shared.replace(built);
     })
 }
 

@@ -1,8 +1,9 @@
-//! One build of the site in memory, and the latest one shared between the server's threads.
+//! What the pages show of the content's state after each change (its problems, why the
+//! site cannot be published), and the engine shared between the server's threads.
 
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, RwLock, RwLockReadGuard};
 
-use super::engine::{Engine, Files};
+use super::engine::Engine;
 use crate::diag::{Diagnostic, Severity};
 use crate::kb::KnowledgeBase;
 use crate::lang::Lang;
@@ -26,15 +27,15 @@ pub struct Problem {
     pub help: Option<String>,
 }
 
-/// The site as built from the content at one moment.
+/// The state of the content after one change.
 #[derive(Debug, Default)]
 pub struct Built {
-    /// Every file of the site by its path.
-    pub files: Files,
+    /// How many files the site has.
+    pub files: usize,
     /// The content's problems.
     pub problems: Vec<Problem>,
-    /// Why there is no new site (the knowledge base or a template could not be read); the
-    /// last good files stay served.
+    /// Why the site cannot be published as it is (the knowledge base or a template could
+    /// not be read, two files at one path); the last good pages stay served.
     pub failure: Option<String>,
     /// Counts 1, 2, … with every build.
     pub generation: u64,
@@ -44,19 +45,18 @@ pub struct Built {
 
 /// The site and problems the engine holds now, for the server to share.
 pub fn built(engine: &Engine, lang: Lang) -> Built {
+    let files = engine.file_count();
     let kb = match engine.kb() {
         Ok(kb) => kb,
         Err(failure) => {
             return Built {
+                files,
                 failure: Some(failure),
                 ..Built::default()
             };
         }
     };
-    let (files, failure) = match engine.files() {
-        Ok(files) => (files.clone(), None),
-        Err(failure) => (Files::new(), Some(failure)),
-    };
+    let failure = engine.site_failure(lang);
     let mut problems = problems(kb, &engine.diagnostics(), lang);
     // Errors first: they are what keeps the site from being published.
     problems.sort_by_key(|p| p.severity != Severity::Error);
@@ -80,8 +80,13 @@ pub fn built(engine: &Engine, lang: Lang) -> Built {
 /// Each diagnostic as the banner and the terminal show it, placed at its line and column.
 fn problems(kb: &KnowledgeBase, diagnostics: &[Diagnostic], lang: Lang) -> Vec<Problem> {
     let words = crate::msg::severity_words(lang);
+    // The files with problems only: the others are not looked at after a change.
+    let with_problems: std::collections::BTreeSet<&str> =
+        diagnostics.iter().map(|d| d.file.as_str()).collect();
     let sources = Sources::new(
-        kb.files.iter().map(|f| (f.path.as_str(), f.text.as_str())),
+        (with_problems.into_iter())
+            .filter_map(|path| kb.file(path))
+            .map(|f| (f.path.as_str(), f.text.as_str())),
         kb.files.len(),
     );
     diagnostics
@@ -103,20 +108,44 @@ fn problems(kb: &KnowledgeBase, diagnostics: &[Diagnostic], lang: Lang) -> Vec<P
         .collect()
 }
 
-/// The latest build, and a signal for the pages waiting to reload.
+/// The engine, the state after the latest change, and a signal for the pages waiting to
+/// reload.
 pub struct Shared {
+    engine: RwLock<Engine>,
     current: Mutex<Arc<Built>>,
     changed: Condvar,
 }
 
 impl Shared {
-    /// Shares the first build.
-    pub fn new(mut first: Built) -> Self {
+    /// Shares `engine` and the state it started with.
+    pub fn new(engine: Engine, mut first: Built) -> Self {
         first.generation = 1;
         Shared {
+            engine: RwLock::new(engine),
             current: Mutex::new(Arc::new(first)),
             changed: Condvar::new(),
         }
+    }
+
+    /// The engine, to make files with (while no change is being taken in).
+    pub fn engine(&self) -> RwLockReadGuard<'_, Engine> {
+        // A thread that panicked while making a file leaves the engine as it was.
+        self.engine.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Lets `change` update the engine (pages wait meanwhile), then tells the pages what
+    /// `state` says of it; gives that.
+    pub fn change(
+        &self,
+        change: impl FnOnce(&mut Engine),
+        state: impl FnOnce(&Engine) -> Built,
+    ) -> Arc<Built> {
+        {
+            let mut engine = self.engine.write().unwrap_or_else(PoisonError::into_inner);
+            change(&mut engine);
+        }
+        let built = state(&self.engine());
+        self.replace(built)
     }
 
     /// The latest build.
@@ -127,18 +156,13 @@ impl Shared {
             .unwrap_or_default()
     }
 
-    /// Makes `built` the latest and wakes the waiting pages; a failed build keeps the last
-    /// good files.
-    pub fn replace(&self, mut built: Built) {
-        let Ok(mut current) = self.current.lock() else {
-            return;
-        };
+    /// Makes `built` the latest and wakes the waiting pages.
+    fn replace(&self, mut built: Built) -> Arc<Built> {
+        let mut current = self.current.lock().unwrap_or_else(PoisonError::into_inner);
         built.generation = current.generation + 1;
-        if built.failure.is_some() {
-            built.files = current.files.clone();
-        }
         *current = Arc::new(built);
         self.changed.notify_all();
+        Arc::clone(&current)
     }
 
     /// Waits until a build newer than `generation` exists (or `timeout` passes) and gives
@@ -185,7 +209,7 @@ pub fn summary(built: &Built, lang: Lang) -> String {
         .collect();
     lines.push(
         Msg::ServeBuilt {
-            files: built.files.len(),
+            files: built.files,
             errors,
             warnings: built.problems.len() - errors,
         }

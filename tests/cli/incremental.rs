@@ -247,6 +247,7 @@ proptest! {
         let mut memory_checked = Incremental::new(&memory);
         let mut memory_valid = true;
         let mut failed_before = false;
+        let mut paths_before: Vec<String> = Vec::new();
         for step in &steps {
             let (paths, changes) = take(root, step);
             let work = engine.update(&Changed::Content(paths));
@@ -270,6 +271,14 @@ proptest! {
                 }
                 (Err(()), Err(())) => {}
                 _ => prop_assert!(false, "one build failed, the other not, after {:?}", step),
+            }
+            // Files made on request: a file gone from the site must not be served still.
+            if let Ok(site) = &site {
+                let now: std::collections::BTreeSet<&String> = site.iter().map(|(p, _)| p).collect();
+                for gone in paths_before.iter().filter(|p| !now.contains(p)) {
+                    prop_assert!(engine.file(gone).is_none(), "{} still served after {:?}", gone, step);
+                }
+                paths_before = site.iter().map(|(p, _)| p.clone()).collect();
             }
             // The editor server's way: texts applied in memory, no walk.
             match changes {
