@@ -220,13 +220,19 @@ impl KnowledgeBase {
     fn reload_in_place(&mut self, changed: &HashSet<String>) -> Option<Applied> {
         let mut reloads = Vec::new();
         for path in changed {
-            let regular = std::fs::symlink_metadata(self.root.join(path))
-                .is_ok_and(|m| m.file_type().is_file());
+            let found = std::fs::symlink_metadata(self.root.join(path));
+            let regular = found.as_ref().is_ok_and(|m| m.file_type().is_file());
             let document = self.by_path.get(path).copied();
             let held = document.is_some() || self.other_files.contains(path);
+            // A new folder (whose files a watcher may not have seen yet) or one that went
+            // takes a walk; only a file that is gone and was never held (an editor's
+            // temporary file) is nothing.
+            let never_held = found.is_err()
+                && !self.folders.contains(path)
+                && !self.files.iter().any(|f| &f.path == path);
             match (held, regular) {
                 (true, true) => reloads.extend(document),
-                (false, false) if !self.files.iter().any(|f| &f.path == path) => {}
+                (false, false) if never_held => {}
                 _ => return None,
             }
         }
@@ -742,6 +748,39 @@ impl From<Loaded> for Entry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_that_came_or_went_is_walked_again() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+            std::fs::write(path, text).expect("write");
+        };
+        write("content/themes/a.md", "---\ntitle: A\nsummary: S.\n---\n");
+        let today = crate::kb::date::parse_date("2026-11-30").expect("a date");
+        let mut kb = KnowledgeBase::load(root, today).expect("loads");
+        // A watcher tells of the new folder only: the file in it was made before the folder
+        // was watched.
+        write(
+            "content/themes/sub/b.md",
+            "---\ntitle: B\nsummary: S.\n---\n",
+        );
+        kb.refresh(&["content/themes/sub".to_string()].into())
+            .expect("refreshes");
+        assert!(kb.by_path.contains_key("content/themes/sub/b.md"));
+        // The folder moved out of the knowledge base: told of the folder only.
+        std::fs::rename(root.join("content/themes/sub"), root.join("elders")).expect("move");
+        kb.refresh(&["content/themes/sub".to_string()].into())
+            .expect("refreshes");
+        assert!(!kb.by_path.contains_key("content/themes/sub/b.md"));
+        // An editor's temporary file, already gone, is nothing to walk for.
+        let held = kb.files.len();
+        kb.refresh(&["content/themes/.a.md.swp".to_string()].into())
+            .expect("refreshes");
+        assert_eq!(kb.files.len(), held);
+    }
 
     #[test]
     fn a_document_path_is_recognised_as_the_walk_does() {
