@@ -58,12 +58,14 @@ def main():
             line = server.stdout.readline()
             first_build = time.perf_counter() - started
             port = int(re.search(r":(\d+)/", line).group(1))
-            rows = measure(kb, port, runs)
+            time.sleep(1)
+            at_start, _ = memory(server.pid)
+            rows, after_edits = measure(kb, port, runs, server.pid)
             rss, peak = memory(server.pid)
         finally:
             server.terminate()
             server.wait()
-    print(f"{n} documents, {content_mib:.0f} MiB of content; first build {first_build * 1000:.0f} ms\n")
+    print(f"{n} documents, {content_mib:.0f} MiB of content; serving after {first_build * 1000:.0f} ms\n")
     print("| change | runs | to the reload event: median ms | p90 ms | to the page received: median ms | p90 ms |")
     print("|---|---|---|---|---|---|")
     for name, pairs in rows:
@@ -73,13 +75,18 @@ def main():
             p90 = times[min(len(times) - 1, int(len(times) * 0.9))]
             cells += [f"{statistics.median(times):.0f}", f"{p90:.0f}"]
         print(f"| {name} | {len(pairs)} | " + " | ".join(cells) + " |")
-    print(
-        f"\nmemory while serving: {rss:.0f} MiB resident, {peak:.0f} MiB peak "
-        f"= {peak / content_mib:.1f} x the content"
-    )
+    print("\n| memory while serving | resident MiB | × the content |")
+    print("|---|---|---|")
+    for name, mib in [
+        ("started, nothing asked for yet", at_start),
+        ("after the edits above and their pages", after_edits),
+        ("after home, every index, the tags, the feed, the search index and data too", rss),
+        ("peak", peak),
+    ]:
+        print(f"| {name} | {mib:.0f} | {mib / content_mib:.1f} |")
 
 
-def measure(kb, port, runs):
+def measure(kb, port, runs, pid):
     """Each kind of change `runs` times, timed from the write to the reload event, and on
     to the changed page received (fetched after the event, as the reloading tab does)."""
     events = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
@@ -166,12 +173,13 @@ def measure(kb, port, runs):
             [timed(lambda i=i: remove(i), f"/themes/nieuw-thema-{i}.html", lambda status, html: status == 404) for i in range(runs)],
         ),
     ]
+    after_edits, _ = memory(pid)
     # What a writer looks at besides: home, the indexes, the tags, the feed, a search.
     for path in ["/", "/themes/", "/sessions/", "/retrospectives/", "/organisations/", "/tags/", "/feed.atom", "/search.json", "/data/themes.json"]:
         fetch(path)
     events.close()
     pages.close()
-    return rows
+    return rows, after_edits
 
 
 def memory(pid):

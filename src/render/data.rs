@@ -48,9 +48,9 @@ impl Site<'_> {
                 newest(&mut docs.iter().copied()),
             ));
         }
-        urls.push(url(super::info::STATEMENT, None));
+        urls.push(url(super::site::STATEMENT, None));
         let xml = self.render("sitemap.xml", "", "", "", json!({ "urls": urls }))?;
-        Ok(Some(text_file("sitemap.xml", xml)))
+        Ok(Some(text_file(super::site::SITEMAP, xml)))
     }
 
     /// `data/<type>.json` of one type.
@@ -66,7 +66,7 @@ impl Site<'_> {
         serde_json::Serializer::pretty(&mut bytes).collect_seq(records)?;
         bytes.push(b'\n');
         Ok(OutFile {
-            path: format!("data/{}.json", kind.folder()),
+            path: super::site::data_path(kind),
             bytes,
         })
     }

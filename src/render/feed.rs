@@ -60,7 +60,7 @@ impl Site<'_> {
             "",
             json!({ "feed": feed, "entries": entries }),
         )?;
-        Ok(text_file("feed.atom", xml))
+        Ok(text_file(super::site::FEED, xml))
     }
 }
 

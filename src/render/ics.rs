@@ -182,7 +182,7 @@ impl Site<'_> {
             .iter()
             .filter(|d| d.kind == DocKind::Session);
         text_file(
-            "sessions.ics",
+            super::site::SESSIONS_CALENDAR,
             self.calendars_with()
                 .calendar(&self.options.title, sessions),
         )

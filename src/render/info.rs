@@ -6,12 +6,7 @@ use anyhow::Result;
 use serde_json::json;
 
 use super::output::Sink;
-use super::site::{Site, text_file};
-
-/// The path of the not-found page.
-pub const NOT_FOUND: &str = "404.html";
-/// The path of the accessibility statement (the name Dutch government sites use).
-pub const STATEMENT: &str = "toegankelijkheid.html";
+use super::site::{NOT_FOUND, STATEMENT, Site, text_file};
 
 impl Site<'_> {
     /// Writes the not-found page and the accessibility statement.

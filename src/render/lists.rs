@@ -119,7 +119,7 @@ impl Site<'_> {
             title,
             json!({ "items": items }),
         )?;
-        Ok(text_file(&format!("{}/index.html", kind.folder()), html))
+        Ok(text_file(&super::site::index_path(kind), html))
     }
 
     /// Every tag by the slug of its page: its name as first written, and the documents
@@ -192,7 +192,7 @@ impl Site<'_> {
                 "network_table": network_table(&network),
             }),
         )?;
-        Ok(text_file("index.html", html))
+        Ok(text_file(super::site::HOME, html))
     }
 
     /// `tags/<slug>.html` of the tags in `only` (of every tag when `None`) that some
@@ -213,7 +213,7 @@ impl Site<'_> {
             self.word("tags").unwrap_or(""),
             json!({ "items": index }),
         )?;
-        sink.write(text_file("tags/index.html", html))
+        sink.write(text_file(super::site::TAG_INDEX, html))
     }
 
     /// The page of one tag: the documents that carry it, grouped by type.

@@ -9,13 +9,8 @@ use anyhow::Result;
 use serde_json::{Value, json};
 
 use super::output::{OutFile, Sink};
-use super::site::{Site, page_path, title_of};
+use super::site::{CATALOG_PATH, SKOS_PATH, Site, page_path, title_of};
 use crate::kb::{Data, DocKind, Document};
-
-/// The SKOS concept scheme's path.
-pub const SKOS_PATH: &str = "data/themes.jsonld";
-/// The DCAT catalogue's path.
-pub const CATALOG_PATH: &str = "data/catalog.jsonld";
 
 /// EU language authority IRIs (DCAT-AP and DONL use them for `dct:language`).
 const LANGUAGE_NL: &str = "http://publications.europa.eu/resource/authority/language/NLD";

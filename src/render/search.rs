@@ -19,15 +19,11 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use super::output::Sink;
-use super::site::{Site, page_path, text_file, title_of};
+use super::site::{SEARCH_INDEX, SEARCH_SCRIPT, Site, page_path, text_file, title_of};
 use crate::kb::Document;
 use crate::query::search::title_and_summary;
 use crate::text::{fold, words};
 
-/// The index's path in the site.
-pub const INDEX: &str = "search.json";
-/// The script's path in the site.
-pub const SCRIPT: &str = "search.js";
 /// The script, as written (no build step, no dependencies).
 const SCRIPT_TEXT: &str = include_str!("templates/search.js");
 
@@ -42,7 +38,9 @@ impl Site<'_> {
             .par_iter()
             .map(|doc| Ok(serde_json::to_string(&self.search_entry(doc))?))
             .collect::<Result<_>>()?;
-        let mut index = String::from("{\"docs\":[");
+        let length = entries.iter().map(|e| e.len() + 1).sum::<usize>();
+        let mut index = String::with_capacity(length + 16);
+        index.push_str("{\"docs\":[");
         for (i, entry) in entries.iter().enumerate() {
             if i > 0 {
                 index.push(',');
@@ -50,8 +48,8 @@ impl Site<'_> {
             index.push_str(entry);
         }
         index.push_str("]}\n");
-        sink.write(text_file(INDEX, index))?;
-        sink.write(text_file(SCRIPT, SCRIPT_TEXT.to_string()))
+        sink.write(text_file(SEARCH_INDEX, index))?;
+        sink.write(text_file(SEARCH_SCRIPT, SCRIPT_TEXT.to_string()))
     }
 
     /// One document in the index: `u` its page, `t` its title, `k` its type's name, `s` a

@@ -70,6 +70,11 @@ impl Prepared {
         })
     }
 
+    /// The title, base URL and language.
+    pub fn options(&self) -> &SiteOptions {
+        &self.options
+    }
+
     /// The site of `kb` made with these.
     pub(super) fn site<'a>(&'a self, kb: &'a KnowledgeBase) -> Site<'a> {
         Site {
@@ -139,10 +144,10 @@ impl Site<'_> {
             },
             Part::Sessions => sink.write(self.sessions_calendar()),
             Part::Network => sink.write(text_file(
-                "network.svg",
+                NETWORK,
                 svg(&graph(kb), self.words["network_alt"]),
             )),
-            Part::Style => sink.write(text_file("style.css", stylesheet(&kb.root)?)),
+            Part::Style => sink.write(text_file(STYLE, stylesheet(&kb.root)?)),
             Part::OpenData => self.open_data(sink),
             Part::Info => self.info_pages(sink),
             Part::Feed => sink.write(self.feed()?),
@@ -181,7 +186,65 @@ pub enum Part {
     Search,
 }
 
+/// The home page.
+pub const HOME: &str = "index.html";
+/// The tag index.
+pub const TAG_INDEX: &str = "tags/index.html";
+/// The sitemap (with a base URL only).
+pub const SITEMAP: &str = "sitemap.xml";
+/// The calendar of all sessions.
+pub const SESSIONS_CALENDAR: &str = "sessions.ics";
+/// The network picture.
+pub const NETWORK: &str = "network.svg";
+/// The stylesheet.
+pub const STYLE: &str = "style.css";
+/// The Atom feed.
+pub const FEED: &str = "feed.atom";
+/// The not-found page.
+pub const NOT_FOUND: &str = "404.html";
+/// The accessibility statement (its Dutch name, as Dutch sites publish it).
+pub const STATEMENT: &str = "toegankelijkheid.html";
+/// The themes as a SKOS concept scheme (JSON-LD).
+pub const SKOS_PATH: &str = "data/themes.jsonld";
+/// The catalogue of the site's data (DCAT, JSON-LD).
+pub const CATALOG_PATH: &str = "data/catalog.jsonld";
+/// The search index.
+pub const SEARCH_INDEX: &str = "search.json";
+/// The search script.
+pub const SEARCH_SCRIPT: &str = "search.js";
+
+/// The index page of a type: `<folder>/index.html`.
+pub fn index_path(kind: DocKind) -> String {
+    format!("{}/index.html", kind.folder())
+}
+
+/// The data export of a type: `data/<folder>.json`.
+pub fn data_path(kind: DocKind) -> String {
+    format!("data/{}.json", kind.folder())
+}
+
 impl Part {
+    /// The paths of the part's files (for [`Part::Tags`] the tag index only: each tag's
+    /// page is at [`tag_path`]); the sitemap only with a base URL.
+    pub fn paths(self, options: &SiteOptions) -> Vec<String> {
+        let fixed: &[&str] = match self {
+            Part::Index(kind) => return vec![index_path(kind)],
+            Part::Data(kind) => return vec![data_path(kind)],
+            Part::Sitemap if options.base_url.is_none() => &[],
+            Part::Home => &[HOME],
+            Part::Tags => &[TAG_INDEX],
+            Part::Sitemap => &[SITEMAP],
+            Part::Sessions => &[SESSIONS_CALENDAR],
+            Part::Network => &[NETWORK],
+            Part::Style => &[STYLE],
+            Part::OpenData => &[SKOS_PATH, CATALOG_PATH],
+            Part::Info => &[NOT_FOUND, STATEMENT],
+            Part::Feed => &[FEED],
+            Part::Search => &[SEARCH_INDEX, SEARCH_SCRIPT],
+        };
+        fixed.iter().map(|path| path.to_string()).collect()
+    }
+
     /// Every part of the site.
     pub fn all() -> Vec<Part> {
         let by_kind = DocKind::ALL

@@ -73,15 +73,10 @@ struct SiteState {
     prepared: std::result::Result<Prepared, String>,
     /// Why the templates in use are not the knowledge base's own (they did not load), if so.
     failure: Option<String>,
-    /// Why a site-wide part could not be made, by part.
-    part_errors: BTreeMap<Part, String>,
     /// The first path two files of the site would share, if any (a full render fails then).
     collision: Option<String>,
     /// What makes the file at each path.
     routes: HashMap<String, Source>,
-    /// The paths each site-wide part made when it was first made: they do not depend on
-    /// the content (tag pages have routes of their own).
-    part_paths: BTreeMap<Part, Vec<String>>,
     /// Site-wide files made already.
     cache: Mutex<Cache>,
 }
@@ -181,12 +176,10 @@ impl Engine {
         let site = self.state.as_ref()?.site.as_ref()?;
         match &site.prepared {
             Err(error) => Some(error.clone()),
-            Ok(_) => (site.failure.clone())
-                .or_else(|| site.part_errors.values().next().cloned())
-                .or_else(|| {
-                    let path = site.collision.clone()?;
-                    Some(Msg::ServeTwoFiles { path }.text(lang))
-                }),
+            Ok(_) => site.failure.clone().or_else(|| {
+                let path = site.collision.clone()?;
+                Some(Msg::ServeTwoFiles { path }.text(lang))
+            }),
         }
     }
 
@@ -283,7 +276,7 @@ const CACHE_BUDGET: usize = 8 << 20;
 
 impl SiteState {
     /// Prepares the site of `kb`: reads the templates (or keeps `earlier` ones when they do
-    /// not load), makes each site-wide part once to learn its paths, and maps every path.
+    /// not load) and maps every path. Nothing is made yet.
     fn new(
         kb: &KnowledgeBase,
         lang_flag: Option<crate::lang::Lang>,
@@ -297,46 +290,12 @@ impl SiteState {
         let mut site = SiteState {
             prepared,
             failure,
-            part_errors: BTreeMap::new(),
             collision: None,
             routes: HashMap::new(),
-            part_paths: BTreeMap::new(),
             cache: Mutex::new(Cache::default()),
         };
-        site.learn_parts(kb);
         site.map(kb);
         site
-    }
-
-    /// Makes each part whose paths are not known yet, one at a time (the memory of one
-    /// part at once), keeping what it made within the budget.
-    fn learn_parts(&mut self, kb: &KnowledgeBase) {
-        let Ok(prepared) = &self.prepared else {
-            return;
-        };
-        let no_tag_pages = BTreeSet::new();
-        for part in Part::all() {
-            if self.part_paths.contains_key(&part) {
-                continue;
-            }
-            let sink = Sink::in_memory();
-            match prepared.part(kb, part, Some(&no_tag_pages), &sink) {
-                Ok(()) => {
-                    self.part_errors.remove(&part);
-                    let files = sink.into_files();
-                    self.part_paths
-                        .insert(part, files.keys().cloned().collect());
-                    if let Ok(mut cache) = self.cache.lock() {
-                        for (path, bytes) in files {
-                            cache.put(path, Arc::from(bytes));
-                        }
-                    }
-                }
-                Err(error) => {
-                    self.part_errors.insert(part, format!("{error:#}"));
-                }
-            }
-        }
     }
 
     /// Maps every path of the site to what makes it; the first of two files at one path
@@ -361,12 +320,12 @@ impl SiteState {
                 add(calendar, Source::Calendar(at));
             }
         }
-        for (part, paths) in &self.part_paths {
-            for path in paths {
-                add(path.clone(), Source::Part(*part));
-            }
-        }
         if let Ok(prepared) = &self.prepared {
+            for part in Part::all() {
+                for path in part.paths(prepared.options()) {
+                    add(path, Source::Part(part));
+                }
+            }
             for slug in prepared.tag_slugs(kb) {
                 add(tag_path(&slug), Source::Tag(slug));
             }
@@ -383,9 +342,6 @@ impl SiteState {
     /// change can alter; gives how many were dropped.
     fn update(&mut self, kb: &KnowledgeBase, applied: &Applied, affected: &[usize]) -> usize {
         let touched = (!applied.body_only(kb)).then(|| touched(kb, applied, affected));
-        if !self.part_errors.is_empty() {
-            self.learn_parts(kb);
-        }
         if applied.paths_changed || applied.ids_changed || tags_changed(kb, applied) {
             self.map(kb);
         }

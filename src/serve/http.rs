@@ -50,11 +50,13 @@ fn answer(request: Request, shared: &Shared) {
             None => engine.file(&index).map(|made| (index, made)),
         }
     });
-    let (path, bytes) = match found {
-        Some((path, Ok(bytes))) => {
+    let (path, bytes): (String, Arc<[u8]>) = match found {
+        // A page gets the banner and the script; any other file goes as made, uncopied.
+        Some((path, Ok(bytes))) if path.ends_with(".html") => {
             let page = page(&path, &bytes, &built);
-            (path, page)
+            (path, Arc::from(page))
         }
+        Some((path, Ok(bytes))) => (path, bytes),
         Some((path, Err(error))) => {
             let text = format!("{path}: {error}\n");
             let _ = request.respond(text_response(500, &text));

@@ -73,11 +73,11 @@ pub fn run(
         .to_ip()
         .context("the server has no IP address")?;
     ready(address);
-    let server = Arc::new(server);
-    for _ in 0..4 {
-        let (server, shared) = (Arc::clone(&server), Arc::clone(&shared));
-        std::thread::spawn(move || http::serve(&server, &shared));
-    }
+    // One thread makes and answers the files (each page's event stream gets its own): the
+    // memory one big page takes to make is then reused by the next, where each thread of
+    // several would keep its own.
+    let shared_here = Arc::clone(&shared);
+    std::thread::spawn(move || http::serve(&server, &shared_here));
     watching.run(|changed| {
         let built = shared.change(
             |engine| {

@@ -276,3 +276,30 @@ fn creations_renames_deletions_and_mended_errors_show_on_the_served_site() {
         page.contains("Kapot: echt")
     });
 }
+
+#[test]
+fn two_files_at_one_path_are_told_and_assets_are_served_as_they_are_now() {
+    let test = Test::fixture("clean");
+    let server = start(test.root());
+    // A second theme `open-wob` in a sub-folder: its page would be where the first one's is.
+    let second = test.root().join("content/themes/ouder/open-wob.md");
+    std::fs::create_dir_all(second.parent().expect("a folder")).expect("folder");
+    std::fs::write(&second, "---\ntitle: Tweede\nsummary: S.\n---\n").expect("write");
+    wait_for(&server, "/", 200, |home| {
+        home.contains("two files of the site would be at `themes/open-wob.html`")
+    });
+    std::fs::remove_file(&second).expect("delete");
+    wait_for(&server, "/", 200, |home| !home.contains("two files"));
+
+    // An asset is read when asked for, through the no-links rule: a new version shows at once.
+    let asset = test.root().join("content/assets/notitie.txt");
+    std::fs::create_dir_all(asset.parent().expect("a folder")).expect("folder");
+    std::fs::write(&asset, "eerste\n").expect("write");
+    wait_for(&server, "/assets/notitie.txt", 200, |text| {
+        text == "eerste\n"
+    });
+    std::fs::write(&asset, "tweede\n").expect("write");
+    wait_for(&server, "/assets/notitie.txt", 200, |text| {
+        text == "tweede\n"
+    });
+}
