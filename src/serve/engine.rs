@@ -167,8 +167,8 @@ impl Engine {
     }
 
     /// Why the site cannot be published as the content is now, if so: the knowledge base
-    /// or the templates did not load, two files would be at one path, a site-wide file
-    /// could not be made.
+    /// or the templates did not load, or two files would be at one path. (A file that
+    /// fails to be made says so when it is asked for.)
     pub fn site_failure(&self, lang: crate::lang::Lang) -> Option<String> {
         if let Some(failure) = &self.failure {
             return Some(failure.clone());
