@@ -390,11 +390,16 @@ pub(super) fn absolute(base: Option<&str>, path: &str) -> Option<String> {
 /// page (`reserved-path`, reported by validation) are left out.
 pub(crate) fn assets(kb: &KnowledgeBase, sink: &Sink) -> Result<()> {
     asset_paths(kb).into_iter().try_for_each(|rel| {
-        let file = crate::kb::access::open(&kb.root, rel)
-            .map_err(|denied| anyhow::anyhow!("cannot read {rel}: {denied}"))?;
-        sink.copy(published_path(rel), file)
+        sink.copy(published_path(rel), open_asset(kb, rel)?)
             .with_context(|| format!("cannot publish {rel}"))
     })
+}
+
+/// The asset at `rel` (a path under the root), opened under the rule of
+/// [`crate::kb::access`]: no link is followed, even one swapped in since the walk.
+pub fn open_asset(kb: &KnowledgeBase, rel: &str) -> Result<std::fs::File> {
+    crate::kb::access::open(&kb.root, rel)
+        .map_err(|denied| anyhow::anyhow!("cannot read {rel}: {denied}"))
 }
 
 /// The files [`assets`] publishes, by their paths under the root, in order (each is

@@ -20,7 +20,9 @@ use crate::kb::{Document, KnowledgeBase};
 use crate::msg::Msg;
 use crate::render::ics::document_paths;
 use crate::render::output::Sink;
-use crate::render::site::{Part, Prepared, SiteOptions, Touched, asset_paths, tag_path};
+use crate::render::site::{
+    Part, Prepared, SiteOptions, Touched, asset_paths, open_asset, tag_path,
+};
 use crate::validate::incremental::Incremental;
 
 /// The files of a site by path.
@@ -394,12 +396,10 @@ impl SiteState {
     }
 }
 
-/// The bytes of the asset at `rel`, opened under the rule of [`crate::kb::access`] (no
-/// links followed).
+/// The bytes of the asset at `rel`, read as `render` reads it ([`open_asset`]).
 fn read_asset(kb: &KnowledgeBase, rel: &str) -> Result<Vec<u8>> {
     use std::io::Read as _;
-    let mut file = crate::kb::access::open(&kb.root, rel)
-        .map_err(|denied| anyhow::anyhow!("cannot read {rel}: {denied}"))?;
+    let mut file = open_asset(kb, rel)?;
     let mut bytes = Vec::new();
     file.read_to_end(&mut bytes)?;
     Ok(bytes)

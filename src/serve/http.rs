@@ -170,7 +170,7 @@ fn banner(built: &Built) -> String {
     )
 }
 
-/// A `text/event-stream` that sends `reload` after every new build, until the page goes.
+/// A `text/event-stream` that sends `reload` after every change taken in, until the page goes.
 /// Written straight to the connection, each event flushed at once.
 fn events(request: Request, shared: &Shared) {
     let mut generation = shared.current().generation;

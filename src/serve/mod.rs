@@ -48,9 +48,9 @@ const QUIET: Duration = Duration::from_millis(15);
 /// The longest a stream of changes is gathered before a build all the same.
 const GATHER_AT_MOST: Duration = Duration::from_millis(500);
 
-/// Builds the site, serves it, and builds again on every change until the process ends.
-/// `ready` gets the address once the server listens; `report` each build's summary for the
-/// terminal.
+/// Loads the knowledge base, serves its site, and takes in every change until the process
+/// ends. `ready` gets the address once the server listens; `report` each change's summary
+/// for the terminal.
 pub fn run(
     options: &Options,
     ready: impl FnOnce(SocketAddr),

@@ -37,7 +37,7 @@ pub struct Built {
     /// Why the site cannot be published as it is (the knowledge base or a template could
     /// not be read, two files at one path); the last good pages stay served.
     pub failure: Option<String>,
-    /// Counts 1, 2, … with every build.
+    /// Counts 1, 2, … with every change taken in.
     pub generation: u64,
     /// The heading over the problems on every page, in the messages' language.
     pub heading: String,
