@@ -4,24 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::support::Test;
+use crate::support::{Test, render_site, rendered_site};
 
 const BASE: &str = "https://example.org/netwerk/";
-
-/// Runs `render --out <root>/site` with `extra` flags on the knowledge base of `test`.
-fn render_site(test: &Test, extra: &[&str]) -> crate::support::Output {
-    let out = test.root().join("site");
-    Test::empty()
-        .args([
-            "--root",
-            test.root().to_str().expect("utf-8"),
-            "render",
-            "--out",
-            out.to_str().expect("utf-8"),
-        ])
-        .args(extra.iter().copied())
-        .run()
-}
 
 /// Renders `fixture` (or the sample content for `None`) into `<tmp>/site`.
 fn render(fixture: Option<&str>, extra: &[&str]) -> (Test, PathBuf) {
@@ -39,20 +24,9 @@ fn render(fixture: Option<&str>, extra: &[&str]) -> (Test, PathBuf) {
             test
         }
     };
-    let out = test.root().join("site");
-    let output = Test::empty()
-        .args([
-            "--root",
-            test.root().to_str().expect("utf-8"),
-            "render",
-            "--out",
-            out.to_str().expect("utf-8"),
-            "--base-url",
-            BASE,
-        ])
-        .args(extra.iter().copied())
-        .run();
-    assert_eq!(output.status, Some(0), "{}{}", output.stdout, output.stderr);
+    let mut flags = vec!["--base-url", BASE];
+    flags.extend(extra);
+    let out = rendered_site(&test, &flags);
     (test, out)
 }
 

@@ -4,26 +4,13 @@
 
 use std::path::Path;
 
-use crate::support::{Test, git};
+use crate::support::{Test, git, rendered_site};
 
 const BASE: &str = "https://example.org/netwerk/";
 
 /// Renders `test` with the base URL into `<root>/site`.
 fn render(test: &Test) -> std::path::PathBuf {
-    let out = test.root().join("site");
-    let output = Test::empty()
-        .args([
-            "--root",
-            test.root().to_str().expect("utf-8"),
-            "render",
-            "--out",
-            out.to_str().expect("utf-8"),
-            "--base-url",
-            BASE,
-        ])
-        .run();
-    assert_eq!(output.status, Some(0), "{}{}", output.stdout, output.stderr);
-    out
+    rendered_site(test, &["--base-url", BASE])
 }
 
 /// The events of the calendar at `path`, each as (property name, value) pairs, read by the

@@ -3,30 +3,7 @@
 //! accessibility statement, lists with status and summary, tag pages by kind, no empty
 //! sections, and heading links labelled in the page's language.
 
-use std::path::PathBuf;
-
-use crate::support::Test;
-
-/// Renders `test` into `<root>/site` with `extra` flags.
-fn render(test: &Test, extra: &[&str]) -> PathBuf {
-    let out = test.root().join("site");
-    let output = Test::empty()
-        .args([
-            "--root",
-            test.root().to_str().expect("utf-8"),
-            "render",
-            "--out",
-            out.to_str().expect("utf-8"),
-        ])
-        .args(extra.iter().copied())
-        .run();
-    assert_eq!(output.status, Some(0), "{}{}", output.stdout, output.stderr);
-    out
-}
-
-fn read(out: &std::path::Path, path: &str) -> String {
-    std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
-}
+use crate::support::{Test, read_site, rendered_site};
 
 /// The network fixture with `config` as its `pioneers.toml` and a logo under `content/`.
 fn configured(config: &str) -> Test {
@@ -41,8 +18,8 @@ fn accent_logo_and_description_come_from_pioneers_toml() {
     let test = configured(
         "title = \"Testnetwerk\"\ndescription = \"Wij <b>delen</b> wat werkt.\"\naccent = \"#8B0000\"\nlogo = \"images/logo.svg\"\n",
     );
-    let out = render(&test, &[]);
-    let home = read(&out, "index.html");
+    let out = rendered_site(&test, &[]);
+    let home = read_site(&out, "index.html");
     assert!(
         home.contains("<style>:root { --brand: #8b0000; }</style>"),
         "{home}"
@@ -50,15 +27,15 @@ fn accent_logo_and_description_come_from_pioneers_toml() {
     assert!(home.contains("<p class=\"lead\">Wij &lt;b&gt;delen&lt;/b&gt; wat werkt.</p>"));
     assert!(home.contains("<meta name=\"description\" content=\"Wij &lt;b&gt;delen"));
     assert!(home.contains("<img src=\"images/logo.svg\" alt=\"\""));
-    let theme = read(&out, "themes/open-wob.html");
+    let theme = read_site(&out, "themes/open-wob.html");
     assert!(theme.contains("<img src=\"../images/logo.svg\" alt=\"\""));
 }
 
 #[test]
 fn an_unreadable_accent_and_a_missing_logo_are_left_out() {
     let test = configured("title = \"T\"\naccent = \"#ffd700\"\nlogo = \"images/nope.svg\"\n");
-    let out = render(&test, &[]);
-    let home = read(&out, "index.html");
+    let out = rendered_site(&test, &[]);
+    let home = read_site(&out, "index.html");
     assert!(!home.contains("--brand"), "yellow fails the contrast check");
     assert!(!home.contains("<img src=\"images/"));
 }
@@ -66,16 +43,16 @@ fn an_unreadable_accent_and_a_missing_logo_are_left_out() {
 #[test]
 fn titles_breadcrumbs_and_the_site_s_own_pages() {
     let test = Test::fixture("network");
-    let out = render(&test, &["--base-url", "https://example.org/n/"]);
-    assert!(read(&out, "index.html").contains("<title>Testnetwerk</title>"));
-    let theme = read(&out, "themes/open-wob.html");
+    let out = rendered_site(&test, &["--base-url", "https://example.org/n/"]);
+    assert!(read_site(&out, "index.html").contains("<title>Testnetwerk</title>"));
+    let theme = read_site(&out, "themes/open-wob.html");
     assert!(theme.contains("<title>Open Wob · Testnetwerk</title>"));
     assert!(theme.contains("<nav class=\"crumbs wrap\" aria-label=\"Kruimelpad\">"));
     assert!(theme.contains("<li><a href=\"../themes/index.html\">Thema&#39;s</a></li>"));
-    let not_found = read(&out, "404.html");
+    let not_found = read_site(&out, "404.html");
     assert!(not_found.contains("<base href=\"https://example.org/n/\">"));
     assert!(not_found.contains("<h1>Pagina niet gevonden</h1>"));
-    let statement = read(&out, "toegankelijkheid.html");
+    let statement = read_site(&out, "toegankelijkheid.html");
     assert!(statement.contains("<h1>Toegankelijkheidsverklaring</h1>"));
     assert!(statement.contains("WCAG"));
     assert!(
@@ -90,14 +67,14 @@ fn lists_show_status_date_and_summary_and_tag_pages_group_by_kind() {
         "content/organisations/utrecht.md",
         "---\nname: Utrecht\nkind: municipality\ncity: Utrecht\ntags: [wob]\n---\nDomstad.\n",
     );
-    let out = render(&test, &[]);
-    let themes = read(&out, "themes/index.html");
+    let out = rendered_site(&test, &[]);
+    let themes = read_site(&out, "themes/index.html");
     assert!(themes.contains("<span class=\"badge badge-discussed\">Besproken</span>"));
     assert!(themes.contains("<p class=\"summary\">Wob-besluiten doorzoekbaar voor iedereen.</p>"));
     assert!(themes.contains("Dragers: Utrecht"));
-    let sessions = read(&out, "sessions/index.html");
+    let sessions = read_site(&out, "sessions/index.html");
     assert!(sessions.contains("<time datetime=\"2017-09-18\">18 september 2017</time><span>14:00–17:00</span><span>Utrecht</span>"));
-    let tag = read(&out, "tags/wob.html");
+    let tag = read_site(&out, "tags/wob.html");
     let organisations = tag
         .find("<h2 id=\"group-1\">Organisaties</h2>")
         .expect("organisations");
@@ -110,11 +87,11 @@ fn lists_show_status_date_and_summary_and_tag_pages_group_by_kind() {
 #[test]
 fn no_empty_sections_and_no_repeated_facts() {
     let test = Test::fixture("network");
-    let out = render(&test, &[]);
+    let out = rendered_site(&test, &[]);
     // Argu carries, hosts and attended nothing but the kick-off.
-    let argu = read(&out, "organisations/argu.html");
+    let argu = read_site(&out, "organisations/argu.html");
     assert!(!argu.contains("Nog niets."), "{argu}");
-    let session = read(&out, "sessions/2017-09-18-kick-off.html");
+    let session = read_site(&out, "sessions/2017-09-18-kick-off.html");
     assert_eq!(session.matches("18 september 2017").count(), 1, "{session}");
     assert_eq!(session.matches("<dt>Plaats</dt>").count(), 1, "{session}");
     assert_eq!(session.matches("14:00–17:00").count(), 1, "{session}");
@@ -126,9 +103,12 @@ fn heading_links_are_labelled_in_the_page_language() {
         "content/themes/open-wob.md",
         "---\ntitle: Open Wob\nsummary: S.\ncarriers: [utrecht]\n---\n## Aanpak\n\nTekst.\n",
     );
-    let nl = read(&render(&test, &[]), "themes/open-wob.html");
+    let nl = read_site(&rendered_site(&test, &[]), "themes/open-wob.html");
     assert!(nl.contains("aria-label=\"Link naar kop ‘Aanpak’\""), "{nl}");
-    let en = read(&render(&test, &["--lang", "en"]), "themes/open-wob.html");
+    let en = read_site(
+        &rendered_site(&test, &["--lang", "en"]),
+        "themes/open-wob.html",
+    );
     assert!(
         en.contains("aria-label=\"Link to heading ‘Aanpak’\""),
         "{en}"
@@ -141,8 +121,9 @@ fn the_search_index_holds_folded_words_of_every_document() {
         "content/themes/cafe-gesprek.md",
         "---\ntitle: Het café-gesprek\nsummary: Informeel praten.\n---\nMet Één koffie.\n",
     );
-    let out = render(&test, &[]);
-    let index: serde_json::Value = serde_json::from_str(&read(&out, "search.json")).expect("JSON");
+    let out = rendered_site(&test, &[]);
+    let index: serde_json::Value =
+        serde_json::from_str(&read_site(&out, "search.json")).expect("JSON");
     let docs = index["docs"].as_array().expect("docs");
     assert_eq!(docs.len(), 13, "every document");
     let cafe = docs
@@ -158,12 +139,12 @@ fn the_search_index_holds_folded_words_of_every_document() {
             .expect("body")
             .contains(&"een".into())
     );
-    let script = read(&out, "search.js");
+    let script = read_site(&out, "search.js");
     assert!(
         script.contains("new URL(\"search.json\", root)"),
         "relative to the script"
     );
-    let page = read(&out, "themes/cafe-gesprek.html");
+    let page = read_site(&out, "themes/cafe-gesprek.html");
     assert!(page.contains(
         "<script src=\"../search.js\" defer=\"defer\" data-label=\"Zoeken op deze site\""
     ));

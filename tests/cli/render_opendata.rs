@@ -2,7 +2,7 @@
 //! schema.org JSON-LD on organisation and retrospective pages, and the SKOS concept scheme
 //! and DCAT catalogue (read by rdflib in CI, by serde_json here).
 
-use crate::support::{Test, git};
+use crate::support::{Test, git, read_site, rendered_site};
 
 const BASE: &str = "https://example.org/netwerk/";
 
@@ -16,29 +16,13 @@ fn rendered() -> (Test, std::path::PathBuf) {
         Some("2026-05-04"),
         &["commit", "-q", "-m", "x"],
     );
-    let out = test.root().join("site");
-    let output = Test::empty()
-        .args([
-            "--root",
-            test.root().to_str().expect("utf-8"),
-            "render",
-            "--out",
-            out.to_str().expect("utf-8"),
-            "--base-url",
-            BASE,
-        ])
-        .run();
-    assert_eq!(output.status, Some(0), "{}", output.stderr);
+    let out = rendered_site(&test, &["--base-url", BASE]);
     (test, out)
-}
-
-fn read(out: &std::path::Path, path: &str) -> String {
-    std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
 }
 
 /// The JSON-LD in the page at `path`.
 fn json_ld(out: &std::path::Path, path: &str) -> serde_json::Value {
-    let page = read(out, path);
+    let page = read_site(out, path);
     let open = "<script type=\"application/ld+json\">";
     let start = page.find(open).expect("JSON-LD") + open.len();
     let end = start + page[start..].find("</script>").expect("end");
@@ -48,7 +32,7 @@ fn json_ld(out: &std::path::Path, path: &str) -> serde_json::Value {
 #[test]
 fn the_sitemap_has_tag_pages_and_every_url_a_lastmod_from_git() {
     let (_test, out) = rendered();
-    let xml = read(&out, "sitemap.xml");
+    let xml = read_site(&out, "sitemap.xml");
     let doc = roxmltree::Document::parse(&xml).expect("well-formed");
     let urls: Vec<(String, Option<String>)> = doc
         .descendants()
@@ -101,7 +85,7 @@ fn organisation_and_retrospective_pages_carry_schema_org() {
 fn skos_scheme_and_dcat_catalogue_are_written() {
     let (_test, out) = rendered();
     let skos: serde_json::Value =
-        serde_json::from_str(&read(&out, "data/themes.jsonld")).expect("JSON");
+        serde_json::from_str(&read_site(&out, "data/themes.jsonld")).expect("JSON");
     let concepts = skos["@graph"]
         .as_array()
         .expect("graph")
@@ -110,7 +94,7 @@ fn skos_scheme_and_dcat_catalogue_are_written() {
         .count();
     assert_eq!(concepts, 4);
     let catalog: serde_json::Value =
-        serde_json::from_str(&read(&out, "data/catalog.jsonld")).expect("JSON");
+        serde_json::from_str(&read_site(&out, "data/catalog.jsonld")).expect("JSON");
     let catalog = &catalog["@graph"][0];
     assert_eq!(catalog["@type"], "dcat:Catalog");
     assert_eq!(catalog["dct:modified"]["@value"], "2026-05-04");

@@ -124,6 +124,33 @@ impl Test {
     }
 }
 
+/// Runs `render --out <root>/site` with `extra` flags on the knowledge base of `test`.
+pub fn render_site(test: &Test, extra: &[&str]) -> Output {
+    let out = test.root().join("site");
+    Test::empty()
+        .args([
+            "--root",
+            test.root().to_str().expect("utf-8"),
+            "render",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ])
+        .args(extra.iter().copied())
+        .run()
+}
+
+/// Renders `test` into `<root>/site` with `extra` flags, which must succeed; gives the site.
+pub fn rendered_site(test: &Test, extra: &[&str]) -> PathBuf {
+    let output = render_site(test, extra);
+    assert_eq!(output.status, Some(0), "{}{}", output.stdout, output.stderr);
+    test.root().join("site")
+}
+
+/// The text of the file at `path` in the rendered site `out`.
+pub fn read_site(out: &Path, path: &str) -> String {
+    std::fs::read_to_string(out.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 /// Runs `git ARGS` in `root` as a fixed test identity, dated `date` (`YYYY-MM-DD`) when
 /// given; panics with git's message when it fails.
 pub fn git(root: &Path, date: Option<&str>, args: &[&str]) {
