@@ -6,11 +6,10 @@
 //   node search.mjs SITE_DIR
 //
 // CHROMIUM overrides the browser (default /usr/bin/chromium).
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { extname, join, normalize } from "node:path";
 import { chromium } from "playwright-core";
+import { serveSite } from "./static-site.mjs";
 
 const require = createRequire(import.meta.url);
 const axeSource = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -20,22 +19,7 @@ if (!site) {
   process.exit(2);
 }
 const PREFIX = "/een/sub/pad/";
-const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json", ".svg": "image/svg+xml" };
-const server = createServer(async (request, response) => {
-  const url = new URL(request.url, "http://localhost");
-  if (!url.pathname.startsWith(PREFIX)) return response.writeHead(404).end();
-  const rel = normalize(decodeURIComponent(url.pathname.slice(PREFIX.length))).replace(/^(\.\.[/\\])+/, "");
-  const path = join(site, rel);
-  try {
-    if (!(await stat(path)).isFile()) throw new Error("not a file");
-    response.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" });
-    response.end(await readFile(path));
-  } catch {
-    response.writeHead(404).end();
-  }
-});
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-const base = `http://127.0.0.1:${server.address().port}${PREFIX}`;
+const { base, server } = await serveSite(site, PREFIX);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
