@@ -303,3 +303,32 @@ fn two_files_at_one_path_are_told_and_assets_are_served_as_they_are_now() {
         text == "tweede\n"
     });
 }
+
+#[test]
+fn a_config_or_template_that_does_not_load_keeps_the_last_good_site_with_the_reason() {
+    let test = Test::fixture("clean");
+    let server = start(test.root());
+    let config = test.root().join("pioneers.toml");
+    let good = std::fs::read_to_string(&config).expect("config");
+    std::fs::write(&config, "title = \n").expect("write");
+    // The knowledge base no longer loads: its last pages stay, with the reason on them.
+    wait_for(&server, "/themes/open-wob.html", 200, |page| {
+        page.contains("role=\"alert\"") && page.contains("pioneers.toml")
+    });
+    std::fs::write(&config, &good).expect("write");
+    wait_for(&server, "/themes/open-wob.html", 200, |page| {
+        !page.contains("role=\"alert\"")
+    });
+
+    // A template that does not compile: the earlier templates stay in use, and it is told.
+    let template = test.root().join("templates/theme.html");
+    std::fs::create_dir_all(template.parent().expect("a folder")).expect("folder");
+    std::fs::write(&template, "{% if %}\n").expect("write");
+    wait_for(&server, "/themes/open-wob.html", 200, |page| {
+        page.contains("role=\"alert\"") && page.contains("theme.html") && page.contains("Open")
+    });
+    std::fs::remove_file(&template).expect("delete");
+    wait_for(&server, "/themes/open-wob.html", 200, |page| {
+        !page.contains("role=\"alert\"")
+    });
+}
