@@ -49,7 +49,13 @@ impl Site<'_> {
             ));
         }
         urls.push(url(super::site::STATEMENT, None));
-        let xml = self.render("sitemap.xml", "", "", "", json!({ "urls": urls }))?;
+        let xml = self.render(
+            "sitemap.xml",
+            "",
+            "",
+            "",
+            minijinja::context! { urls => minijinja::value::Serde(&urls) },
+        )?;
         Ok(Some(text_file(super::site::SITEMAP, xml)))
     }
 

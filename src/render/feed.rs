@@ -3,6 +3,7 @@
 //! and each entry has `xml:base` (its page), so readers resolve the rest as the page would.
 
 use anyhow::Result;
+use minijinja::value::Serde;
 use serde_json::{Value, json};
 
 use super::markdown::to_html_in;
@@ -58,7 +59,7 @@ impl Site<'_> {
             "",
             "",
             "",
-            json!({ "feed": feed, "entries": entries }),
+            minijinja::context! { feed => Serde(&feed), entries => Serde(&entries) },
         )?;
         Ok(text_file(super::site::FEED, xml))
     }

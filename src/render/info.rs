@@ -3,7 +3,6 @@
 //! accessibility statement, from a template the network fills in (`templates/statement.html`).
 
 use anyhow::Result;
-use serde_json::json;
 
 use super::output::Sink;
 use super::site::{NOT_FOUND, STATEMENT, Site, text_file};
@@ -18,7 +17,7 @@ impl Site<'_> {
             "",
             "",
             self.word("not_found").unwrap_or(""),
-            json!({ "not_found": true }),
+            minijinja::context! { not_found => true },
         )?;
         sink.write(text_file(NOT_FOUND, html))?;
         let html = self.render(
@@ -26,7 +25,7 @@ impl Site<'_> {
             "",
             "statement",
             self.word("statement").unwrap_or(""),
-            json!({}),
+            minijinja::context! {},
         )?;
         sink.write(text_file(STATEMENT, html))
     }

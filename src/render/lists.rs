@@ -4,8 +4,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use anyhow::Result;
-use serde_json::{Value, json};
+use minijinja::context;
+use minijinja::value::Value;
 
+use super::entry::{Entry, Link, Word, list};
 use super::i18n::long_date;
 use super::output::{OutFile, Sink};
 use super::site::{Site, page_path, text_file, title_of};
@@ -23,80 +25,73 @@ const HOME_STATUS_ORDER: [ThemeStatus; 4] = [
 ];
 
 impl Site<'_> {
-    /// An entry of a list, from a page one folder deep: `{title, href, note}`, the note
-    /// saying what matters most about it (a theme's status, a session's day…); and for the
-    /// built-in list: `kind`, `status` (`{word, text}`: a theme's status, a session's
-    /// state), `date` (`{iso, text}`), `meta` (short facts: time, place, authors, kind of
-    /// organisation), `summary_html` (a theme's summary) and `carriers` (names).
-    pub(super) fn entry(&self, doc: &Document) -> Value {
-        let day = |date: Option<time::Date>| {
-            date.map(|d| long_date(self.options.lang, d))
-                .unwrap_or_default()
+    /// What a list shows of `doc`, on a page one folder deep (see [`Entry`]).
+    pub(super) fn entry(&self, doc: &Document) -> Entry {
+        let lang = self.options.lang;
+        let day = |date: Option<time::Date>| date.map(|d| long_date(lang, d)).unwrap_or_default();
+        let word = |key: String, word: &'static str| Word {
+            word,
+            text: self.word(&key).unwrap_or(""),
         };
-        let dated = |date: Option<time::Date>| {
-            date.map_or(Value::Null, |d| {
-                json!({ "iso": crate::kb::date::format_date(d), "text": long_date(self.options.lang, d) })
-            })
+        let mut entry = Entry {
+            title: title_of(doc),
+            page: page_path(doc.kind, &doc.id),
+            at_root: false,
+            kind: doc.kind,
+            status: None,
+            date: None,
+            summary_html: None,
+            carriers: None,
+            meta: Vec::new(),
+            note: String::new(),
+            lang,
         };
-        let word = |key: String, fallback: &str| json!({ "word": fallback, "text": self.word(&key).unwrap_or("").to_string() });
-        let mut entry = json!({
-            "title": title_of(doc),
-            "href": format!("../{}", page_path(doc.kind, &doc.id)),
-            "kind": doc.kind.name(),
-        });
-        let mut meta: Vec<String> = Vec::new();
-        let note = match &doc.data {
+        entry.note = match &doc.data {
             Data::Theme(t) => {
                 let status = self.kb.theme_status(&doc.id, t);
-                entry["status"] = word(format!("status_{status}"), status.as_str());
-                entry["summary_html"] = json!(super::markdown::inline(&t.summary));
-                let carriers: Vec<String> = t
+                entry.status = Some(word(format!("status_{status}"), status.as_str()));
+                entry.summary_html = Some(super::markdown::inline(&t.summary));
+                let carriers = t
                     .carriers
                     .iter()
                     .filter_map(|id| self.kb.get(DocKind::Organisation, id))
-                    .map(title_of)
-                    .collect();
-                entry["carriers"] = json!(carriers);
+                    .map(title_of);
+                entry.carriers = Some(carriers.collect());
                 self.status_label(status).to_string()
             }
             Data::Session(s) => {
                 if let Some(state) = self.kb.session_state(s) {
-                    entry["status"] = word(format!("state_{}", state.as_str()), state.as_str());
+                    entry.status = Some(word(format!("state_{}", state.as_str()), state.as_str()));
                 }
-                entry["date"] = dated(s.date);
+                entry.date = s.date;
                 if let Some(start) = s.start {
                     let time = crate::kb::date::format_time(start);
-                    meta.push(match s.end {
+                    entry.meta.push(match s.end {
                         Some(end) => format!("{time}–{}", crate::kb::date::format_time(end)),
                         None => time,
                     });
                 }
-                meta.push(match &s.venue {
+                entry.meta.push(match &s.venue {
                     Some(venue) => format!("{venue}, {}", s.city),
                     None => s.city.clone(),
                 });
                 day(s.date)
             }
             Data::Retrospective(r) => {
-                entry["date"] = dated(r.published);
-                meta.push(r.authors.join(", "));
+                entry.date = r.published;
+                entry.meta.push(r.authors.join(", "));
                 day(r.published)
             }
             Data::Organisation(o) => {
                 if let Some(kind) = &o.kind {
-                    meta.push(
-                        self.word(&format!("kind_{kind}"))
-                            .unwrap_or(kind)
-                            .to_string(),
-                    );
+                    let text = self.word(&format!("kind_{kind}")).unwrap_or(kind);
+                    entry.meta.push(text.to_string());
                 }
-                meta.extend(o.city.clone());
+                entry.meta.extend(o.city.clone());
                 o.city.clone().unwrap_or_default()
             }
         };
-        meta.retain(|m| !m.is_empty());
-        entry["meta"] = json!(meta);
-        entry["note"] = json!(note);
+        entry.meta.retain(|m| !m.is_empty());
         entry
     }
 
@@ -110,15 +105,9 @@ impl Site<'_> {
         if kind.newest_first() {
             docs.reverse();
         }
-        let items: Vec<Value> = docs.into_iter().map(|doc| self.entry(doc)).collect();
+        let items = list(docs.into_iter().map(|doc| self.entry(doc)));
         let title = self.word(kind.folder()).unwrap_or(kind.folder());
-        let html = self.render(
-            "list.html",
-            "../",
-            kind.folder(),
-            title,
-            json!({ "items": items }),
-        )?;
+        let html = self.render("list.html", "../", kind.folder(), title, context! { items })?;
         Ok(text_file(&super::site::index_path(kind), html))
     }
 
@@ -139,26 +128,22 @@ impl Site<'_> {
 
     /// `index.html`: upcoming sessions, recent retrospectives and the themes by status.
     pub fn home(&self) -> Result<OutFile> {
-        let at_root = |mut v: Value| {
-            if let Some(href) = v.get("href").and_then(Value::as_str) {
-                v["href"] = json!(href.trim_start_matches("../"));
-            }
-            v
+        let at_root = |doc: &Document| Entry {
+            at_root: true,
+            ..self.entry(doc)
         };
-        let upcoming: Vec<Value> = in_default_order(self.kb, DocKind::Session)
+        let upcoming = in_default_order(self.kb, DocKind::Session)
             .into_iter()
             .filter(|d| match &d.data {
                 Data::Session(s) => self.kb.session_state(s) == Some(SessionState::Planned),
                 _ => false,
             })
-            .map(|d| at_root(self.entry(d)))
-            .collect();
-        let recent: Vec<Value> = in_default_order(self.kb, DocKind::Retrospective)
+            .map(at_root);
+        let recent = in_default_order(self.kb, DocKind::Retrospective)
             .into_iter()
             .rev()
             .take(5)
-            .map(|d| at_root(self.entry(d)))
-            .collect();
+            .map(at_root);
         let themes: Vec<(&Document, ThemeStatus)> = in_default_order(self.kb, DocKind::Theme)
             .into_iter()
             .filter_map(|d| match &d.data {
@@ -168,15 +153,19 @@ impl Site<'_> {
             .collect();
         let statuses: Vec<Value> = HOME_STATUS_ORDER
             .into_iter()
+            .filter(|status| themes.iter().any(|(_, s)| s == status))
             .map(|status| {
-                let members: Vec<Value> = themes
+                let members = themes
                     .iter()
                     .filter(|(_, s)| *s == status)
-                    .map(|(d, _)| at_root(self.reference(DocKind::Theme, &d.id)))
-                    .collect();
-                json!({ "label": self.status_label(status), "themes": members })
+                    .map(|(d, _)| Link {
+                        title: title_of(d),
+                        href: page_path(DocKind::Theme, &d.id),
+                        id: Some(d.id.clone()),
+                        note: None,
+                    });
+                context! { label => self.status_label(status), themes => list(members) }
             })
-            .filter(|g| g["themes"].as_array().is_some_and(|a| !a.is_empty()))
             .collect();
         let network = super::graph::graph(self.kb);
         let html = self.render(
@@ -184,13 +173,13 @@ impl Site<'_> {
             "",
             "home",
             self.word("home").unwrap_or(""),
-            json!({
-                "upcoming": upcoming,
-                "recent": recent,
-                "statuses": statuses,
-                "network_svg": super::graph::svg(&network, self.word("network_alt").unwrap_or("")),
-                "network_table": network_table(&network),
-            }),
+            context! {
+                upcoming => list(upcoming),
+                recent => list(recent),
+                statuses,
+                network_svg => super::graph::svg(&network, self.word("network_alt").unwrap_or("")),
+                network_table => network_table(&network),
+            },
         )?;
         Ok(text_file(super::site::HOME, html))
     }
@@ -204,65 +193,82 @@ impl Site<'_> {
             if only.is_none_or(|only| only.contains(slug)) {
                 sink.write(self.tag_page(slug, name, docs)?)?;
             }
-            index.push(json!({ "title": name, "href": format!("{slug}.html"), "note": docs.len().to_string() }));
+            index.push(Link {
+                title: name.clone(),
+                href: format!("{slug}.html"),
+                id: None,
+                note: Some(docs.len().to_string()),
+            });
         }
         let html = self.render(
             "list.html",
             "../",
             "tags",
             self.word("tags").unwrap_or(""),
-            json!({ "items": index }),
+            context! { items => list(index) },
         )?;
         sink.write(text_file(super::site::TAG_INDEX, html))
     }
 
     /// The page of one tag: the documents that carry it, grouped by type.
     fn tag_page(&self, slug: &str, name: &str, docs: &[&Document]) -> Result<OutFile> {
-        let mut items: Vec<Value> = docs.iter().map(|d| self.entry(d)).collect();
-        items.sort_by_key(|v| sort_key(v["title"].as_str().unwrap_or("")));
+        let mut entries: Vec<Entry> = docs.iter().map(|d| self.entry(d)).collect();
+        entries.sort_by_key(|e| sort_key(&e.title));
+        let items: Vec<(DocKind, Value)> = entries
+            .into_iter()
+            .map(|e| (e.kind, Value::from_object(e)))
+            .collect();
         let groups: Vec<Value> = DocKind::ALL
             .iter()
+            .filter(|kind| items.iter().any(|(k, _)| k == *kind))
             .map(|kind| {
-                let members: Vec<&Value> =
-                    items.iter().filter(|i| i["kind"] == kind.name()).collect();
-                json!({ "label": self.word(kind.folder()).unwrap_or(kind.folder()), "items": members })
+                let members: Vec<Value> = items
+                    .iter()
+                    .filter(|(k, _)| k == kind)
+                    .map(|(_, v)| v.clone())
+                    .collect();
+                context! { label => self.word(kind.folder()).unwrap_or(kind.folder()), items => members }
             })
-            .filter(|g| g["items"].as_array().is_some_and(|a| !a.is_empty()))
             .collect();
+        let items: Vec<Value> = items.into_iter().map(|(_, v)| v).collect();
         let title = format!("{}: {name}", self.word("tagged").unwrap_or(""));
         let html = self.render(
             "list.html",
             "../",
             "tags",
             &title,
-            json!({ "items": items, "groups": groups }),
+            context! { items, groups },
         )?;
         Ok(text_file(&super::site::tag_path(slug), html))
     }
 }
 
 /// The network picture as a table, its text alternative: per organisation (by name) the
-/// themes it carries and those it took part in a session about, each `{title, href}` from
-/// the site's root.
+/// themes it carries and those it took part in a session about, each a [`Link`] from the
+/// site's root.
 fn network_table(g: &super::graph::Graph) -> Vec<Value> {
-    let refs = |lines: &[(usize, usize)], org: usize| -> Vec<Value> {
-        lines
+    let refs = |lines: &[(usize, usize)], org: usize| {
+        let themes = lines
             .iter()
             .filter(|(o, _)| *o == org)
-            .filter_map(|(_, t)| g.themes.get(*t))
-            .map(|t| json!({ "title": t.label, "href": format!("themes/{}.html", t.id) }))
-            .collect()
+            .filter_map(|(_, t)| g.themes.get(*t));
+        list(themes.map(|t| Link {
+            title: t.label.clone(),
+            href: format!("themes/{}.html", t.id),
+            id: None,
+            note: None,
+        }))
     };
     g.organisations
         .iter()
         .enumerate()
         .map(|(i, o)| {
-            json!({
-                "title": o.label,
-                "href": format!("organisations/{}.html", o.id),
-                "carries": refs(&g.edges, i),
-                "took_part": refs(&g.took_part, i),
-            })
+            context! {
+                title => o.label.as_str(),
+                href => format!("organisations/{}.html", o.id),
+                carries => refs(&g.edges, i),
+                took_part => refs(&g.took_part, i),
+            }
         })
         .collect()
 }

@@ -2,6 +2,7 @@
 //! network, from the same typed model the queries read.
 
 mod data;
+mod entry;
 pub mod escape;
 mod feed;
 pub mod graph;

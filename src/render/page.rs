@@ -66,7 +66,7 @@ impl Site<'_> {
             "../",
             doc.kind.folder(),
             &title_of(doc),
-            extra,
+            minijinja::Value::from(minijinja::value::Serde(&extra)),
         )?;
         Ok(text_file(&page_path(doc.kind, &doc.id), html))
     }

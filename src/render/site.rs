@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use anyhow::{Context, Result};
 use minijinja::{Environment, Value as Template};
 use rayon::prelude::*;
-use serde_json::{Value, json};
 
 use super::graph::{graph, svg};
 use super::i18n::{Lang, words};
@@ -57,15 +56,18 @@ pub struct Prepared {
     env: Environment<'static>,
     dates: HashMap<String, String>,
     words: BTreeMap<&'static str, &'static str>,
+    words_value: Template,
 }
 
 impl Prepared {
     /// Reads the templates and the git dates once, for every page to come.
     pub fn new(kb: &KnowledgeBase, options: SiteOptions) -> Result<Self> {
+        let words = words(options.lang);
         Ok(Prepared {
             env: environment(&kb.root)?,
             dates: crate::git::last_changed(&kb.root, kb.documents.iter().map(|d| kb.path(d))),
-            words: words(options.lang),
+            words_value: Template::from(minijinja::value::Serde(&words)),
+            words,
             options,
         })
     }
@@ -83,6 +85,7 @@ impl Prepared {
             env: &self.env,
             dates: &self.dates,
             words: &self.words,
+            words_value: &self.words_value,
         }
     }
 
@@ -316,46 +319,46 @@ pub(super) struct Site<'a> {
     pub dates: &'a HashMap<String, String>,
     /// The site's words in its language.
     pub words: &'a BTreeMap<&'static str, &'static str>,
+    /// The same words as templates see them (`t`).
+    pub words_value: &'a Template,
 }
 
 impl Site<'_> {
-    /// Renders `template` with the common context plus `extra`.
+    /// Renders `template` with the common context plus `extra` (a map; its keys win).
     pub fn render(
         &self,
         template: &str,
         root: &str,
         section: &str,
         title: &str,
-        extra: Value,
+        extra: Template,
     ) -> Result<String> {
-        let menu: Vec<Value> = MENU
+        let menu: Vec<Template> = MENU
             .iter()
-            .map(|(key, href)| json!({"key": key, "href": href}))
+            .map(|&(key, href)| minijinja::context! { key, href })
             .collect();
-        let mut context = json!({
-            "site": {
-                "title": self.options.title,
-                "lang": self.options.lang.code(),
-                "base_url": self.options.base_url,
-                "description": self.kb.config.description,
-                "accent": super::look::accent(self.kb.config.accent.as_deref()),
-                "logo": super::look::logo(self.kb),
+        let config = &self.kb.config;
+        let common = minijinja::context! {
+            site => minijinja::context! {
+                title => self.options.title.as_str(),
+                lang => self.options.lang.code(),
+                base_url => self.options.base_url.as_deref(),
+                description => config.description.as_deref(),
+                accent => super::look::accent(config.accent.as_deref()),
+                logo => super::look::logo(self.kb),
             },
-            "t": self.words,
-            "root": root,
-            "section": section,
-            "title": title,
-            "menu": menu,
-        });
-        if let (Some(map), Value::Object(extra)) = (context.as_object_mut(), extra) {
-            map.extend(extra);
-        }
+            t => self.words_value.clone(),
+            root,
+            section,
+            title,
+            menu,
+        };
         let template = self
             .env
             .get_template(template)
             .with_context(|| format!("no template {template}"))?;
         template
-            .render(Template::from(minijinja::value::Serde(&context)))
+            .render(minijinja::value::merge_maps([common, extra]))
             .with_context(|| format!("cannot render {template}", template = template.name()))
     }
 
