@@ -16,10 +16,11 @@ use std::collections::BTreeSet;
 
 use anyhow::Result;
 use rayon::prelude::*;
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::output::Sink;
-use super::site::{SEARCH_INDEX, SEARCH_SCRIPT, Site, page_path, text_file, title_of};
+use super::i18n::long_date;
+use super::output::{OutFile, Sink};
+use super::site::{SEARCH_INDEX, SEARCH_SCRIPT, Site, text_file};
 use crate::kb::Document;
 use crate::query::search::title_and_summary;
 use crate::text::{fold, words};
@@ -27,45 +28,69 @@ use crate::text::{fold, words};
 /// The script, as written (no build step, no dependencies).
 const SCRIPT_TEXT: &str = include_str!("templates/search.js");
 
+/// How many documents one task of the search index writes: enough to keep both cores busy,
+/// few enough strings to concatenate.
+const DOCUMENTS_PER_TASK: usize = 256;
+
+/// One document in the index: `u` its page, `t` its title, `k` its type's name, `s` a short
+/// description (a list's meta line or summary), and `f` the folded unique words of its
+/// title, summary and text.
+#[derive(Serialize)]
+struct SearchEntry<'a> {
+    u: String,
+    t: String,
+    k: &'a str,
+    s: String,
+    f: [BTreeSet<String>; 3],
+}
+
 impl Site<'_> {
     /// Writes the search index and the script that reads it.
     pub(super) fn search(&self, sink: &Sink) -> Result<()> {
-        // Each entry is written out as text as soon as it is made: the words as JSON values
-        // would take ten times the memory.
-        let entries: Vec<String> = self
-            .kb
-            .documents
-            .par_iter()
-            .map(|doc| Ok(serde_json::to_string(&self.search_entry(doc))?))
-            .collect::<Result<_>>()?;
-        let length = entries.iter().map(|e| e.len() + 1).sum::<usize>();
-        let mut index = String::with_capacity(length + 16);
-        index.push_str("{\"docs\":[");
-        for (i, entry) in entries.iter().enumerate() {
-            if i > 0 {
-                index.push(',');
+        // Each entry is written out as text as soon as it is made (the words as JSON values
+        // would take ten times the memory): a few hundred documents to a task, a few tasks
+        // per thread at a time, each task's text added to the index as soon as they are
+        // done, so the index is never held twice.
+        let opening: &[u8] = b"{\"docs\":[";
+        let mut index = opening.to_vec();
+        let at_a_time = DOCUMENTS_PER_TASK * rayon::current_num_threads() * 2;
+        for documents in self.kb.documents.chunks(at_a_time) {
+            let parts: Vec<Vec<u8>> = documents
+                .par_chunks(DOCUMENTS_PER_TASK)
+                .map(|docs| self.search_entries(docs))
+                .collect::<Result<_>>()?;
+            for part in parts {
+                // Every entry begins with a comma; the first one's is left out.
+                let from = usize::from(index.len() == opening.len());
+                index.extend_from_slice(part.get(from..).unwrap_or_default());
             }
-            index.push_str(entry);
         }
-        index.push_str("]}\n");
-        sink.write(text_file(SEARCH_INDEX, index))?;
+        index.extend_from_slice(b"]}\n");
+        sink.write(OutFile {
+            path: SEARCH_INDEX.to_string(),
+            bytes: index,
+        })?;
         sink.write(text_file(SEARCH_SCRIPT, SCRIPT_TEXT.to_string()))
     }
 
-    /// One document in the index: `u` its page, `t` its title, `k` its type's name, `s` a
-    /// short description (a list's meta line or summary), and `f` the folded unique words
-    /// of its title, summary and text.
-    fn search_entry(&self, doc: &Document) -> Value {
+    /// The entries of `docs` as JSON, each after a comma.
+    fn search_entries(&self, docs: &[Document]) -> Result<Vec<u8>> {
+        let mut text = Vec::new();
+        for doc in docs {
+            text.push(b',');
+            serde_json::to_writer(&mut text, &self.search_entry(doc))?;
+        }
+        Ok(text)
+    }
+
+    /// The entry of `doc` in the index.
+    fn search_entry(&self, doc: &Document) -> SearchEntry<'_> {
         let (title, summary) = title_and_summary(doc);
         let body = self.kb.text(doc).get(doc.body_range.clone()).unwrap_or("");
         let entry = self.entry(doc);
         let mut described: Vec<String> = Vec::new();
-        if let Some(date) = entry["date"]["text"].as_str() {
-            described.push(date.to_string());
-        }
-        if let Some(meta) = entry["meta"].as_array() {
-            described.extend(meta.iter().filter_map(Value::as_str).map(str::to_string));
-        }
+        described.extend(entry.date.map(|d| long_date(self.options.lang, d)));
+        described.extend(entry.meta);
         if !summary.is_empty() {
             described.push(summary.to_string());
         }
@@ -78,13 +103,13 @@ impl Site<'_> {
             .into_iter()
             .filter(|w| !title_words.contains(w) && !summary_words.contains(w))
             .collect();
-        json!({
-            "u": page_path(doc.kind, &doc.id),
-            "t": title_of(doc),
-            "k": self.word(doc.kind.folder()).unwrap_or(doc.kind.folder()),
-            "s": described.join(" · "),
-            "f": [title_words, summary_words, body_words],
-        })
+        SearchEntry {
+            u: entry.page,
+            t: entry.title,
+            k: self.word(doc.kind.folder()).unwrap_or(doc.kind.folder()),
+            s: described.join(" · "),
+            f: [title_words, summary_words, body_words],
+        }
     }
 }
 
