@@ -26,7 +26,10 @@ use crate::render::site::{
 use crate::validate::incremental::Incremental;
 
 /// The files of a site by path.
-pub type Files = BTreeMap<String, Arc<[u8]>>;
+pub type Files = BTreeMap<String, Bytes>;
+
+/// The bytes of a file of the site, shared between the cache and the requests sending it.
+pub type Bytes = Arc<Vec<u8>>;
 
 /// What changed on disk since the last build.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -202,7 +205,7 @@ impl Engine {
 
     /// The file of the site at `path`, made now (or kept since it was last made); `None`
     /// when the site has no such file, `Err` when it could not be made (why).
-    pub fn file(&self, path: &str) -> Option<std::result::Result<Arc<[u8]>, String>> {
+    pub fn file(&self, path: &str) -> Option<std::result::Result<Bytes, String>> {
         let (state, site) = self.site()?;
         let source = site.routes.get(path)?;
         let prepared = site.prepared.as_ref().ok()?;
@@ -213,14 +216,14 @@ impl Engine {
                 let doc = kb.documents.get(*at)?;
                 prepared
                     .document_file(kb, doc, calendar)?
-                    .map(|file| Arc::from(file.bytes))
+                    .map(|file| Arc::new(file.bytes))
             }
             Source::Part(part) => site.site_wide(kb, prepared, path, *part, None)?,
             Source::Tag(slug) => {
                 let only: BTreeSet<String> = [slug.clone()].into();
                 site.site_wide(kb, prepared, path, Part::Tags, Some(&only))?
             }
-            Source::Asset(rel) => read_asset(kb, rel).map(Arc::from),
+            Source::Asset(rel) => read_asset(kb, rel).map(Arc::new),
         };
         Some(made.map_err(|error| format!("{error:#}")))
     }
@@ -371,7 +374,7 @@ impl SiteState {
         path: &str,
         part: Part,
         only: Option<&BTreeSet<String>>,
-    ) -> Option<Result<Arc<[u8]>>> {
+    ) -> Option<Result<Bytes>> {
         if let Some(kept) = self.cache.lock().ok().and_then(|mut c| c.get(path)) {
             return Some(Ok(kept));
         }
@@ -383,8 +386,10 @@ impl SiteState {
         }
         let mut wanted = None;
         let mut cache = self.cache.lock().ok();
-        for (made, bytes) in sink.into_files() {
-            let bytes: Arc<[u8]> = Arc::from(bytes);
+        for (made, mut bytes) in sink.into_files() {
+            // Kept without the room the text grew into, and without a copy.
+            bytes.shrink_to_fit();
+            let bytes: Bytes = Arc::new(bytes);
             if made == path {
                 wanted = Some(Arc::clone(&bytes));
             }
@@ -415,19 +420,19 @@ struct Cache {
 }
 
 struct Kept {
-    bytes: Arc<[u8]>,
+    bytes: Bytes,
     used: u64,
 }
 
 impl Cache {
-    fn get(&mut self, path: &str) -> Option<Arc<[u8]>> {
+    fn get(&mut self, path: &str) -> Option<Bytes> {
         self.clock += 1;
         let kept = self.files.get_mut(path)?;
         kept.used = self.clock;
         Some(Arc::clone(&kept.bytes))
     }
 
-    fn put(&mut self, path: String, bytes: Arc<[u8]>) {
+    fn put(&mut self, path: String, bytes: Bytes) {
         if bytes.len() > CACHE_BUDGET / 2 {
             return;
         }
@@ -519,14 +524,14 @@ mod tests {
     fn the_cache_drops_the_least_recently_asked_for_beyond_its_budget() {
         let mut cache = Cache::default();
         let third = CACHE_BUDGET / 3 + 1;
-        cache.put("a".into(), Arc::from(vec![0; third]));
-        cache.put("b".into(), Arc::from(vec![0; third]));
+        cache.put("a".into(), Arc::new(vec![0; third]));
+        cache.put("b".into(), Arc::new(vec![0; third]));
         assert!(cache.get("a").is_some());
-        cache.put("c".into(), Arc::from(vec![0; third]));
+        cache.put("c".into(), Arc::new(vec![0; third]));
         assert!(cache.get("b").is_none(), "b was asked for least recently");
         assert!(cache.get("a").is_some() && cache.get("c").is_some());
         assert_eq!(cache.bytes, 2 * third);
-        cache.put("huge".into(), Arc::from(vec![0; CACHE_BUDGET]));
+        cache.put("huge".into(), Arc::new(vec![0; CACHE_BUDGET]));
         assert!(cache.get("huge").is_none(), "too big to keep");
         assert_eq!(cache.retain(|path| path != "a"), 1);
         assert_eq!(cache.bytes, third);

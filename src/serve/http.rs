@@ -50,13 +50,13 @@ fn answer(request: Request, shared: &Shared) {
             None => engine.file(&index).map(|made| (index, made)),
         }
     });
-    let (path, bytes): (String, Arc<[u8]>) = match found {
+    let (path, bytes): (String, Bytes) = match found {
         // A page gets the banner and the script; any other file goes as made, uncopied.
         Some((path, Ok(bytes))) if path.ends_with(".html") => {
             let page = page(&path, &bytes, &built);
-            (path, Arc::from(page))
+            (path, Bytes(Arc::new(page)))
         }
-        Some((path, Ok(bytes))) => (path, bytes),
+        Some((path, Ok(bytes))) => (path, Bytes(bytes)),
         Some((path, Err(error))) => {
             let text = format!("{path}: {error}\n");
             let _ = request.respond(text_response(500, &text));
@@ -67,7 +67,7 @@ fn answer(request: Request, shared: &Shared) {
             return;
         }
     };
-    let length = bytes.len();
+    let length = bytes.0.len();
     let body: Box<dyn Read + Send> = if head {
         Box::new(std::io::empty())
     } else {
@@ -112,26 +112,42 @@ pub fn site_path(url: &str) -> Option<String> {
     })
 }
 
-/// The bytes to send for `path`: an HTML page gets the banner of problems and the reload
-/// script; everything else goes as built.
+/// A file's bytes as a response body reads them.
+struct Bytes(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Bytes {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+/// The bytes to send for `path`: an HTML page gets the banner of problems (before `<main`)
+/// and the reload script (before the last `</body>`), written once into one buffer;
+/// everything else goes as built.
 fn page(path: &str, bytes: &[u8], built: &Built) -> Vec<u8> {
     if !path.ends_with(".html") {
         return bytes.to_vec();
     }
-    let html = String::from_utf8_lossy(bytes);
     let banner = banner(built);
     let script = format!(
         "<script>new EventSource(\"{EVENTS}\").onmessage = function () {{ location.reload(); }};</script>"
     );
-    let with_banner = match html.find("<main") {
-        Some(at) => format!("{}{banner}{}", &html[..at], &html[at..]),
-        None => format!("{banner}{html}"),
-    };
-    match with_banner.rfind("</body>") {
-        Some(at) => format!("{}{script}{}", &with_banner[..at], &with_banner[at..]),
-        None => format!("{with_banner}{script}"),
+    let find = |needle: &[u8]| bytes.windows(needle.len()).position(|w| w == needle);
+    let rfind = |needle: &[u8]| bytes.windows(needle.len()).rposition(|w| w == needle);
+    let mut inserts = [
+        (find(b"<main").unwrap_or(0), banner.as_bytes()),
+        (rfind(b"</body>").unwrap_or(bytes.len()), script.as_bytes()),
+    ];
+    inserts.sort_by_key(|(at, _)| *at);
+    let mut page = Vec::with_capacity(bytes.len() + banner.len() + script.len());
+    let mut from = 0;
+    for (at, insert) in inserts {
+        page.extend_from_slice(bytes.get(from..at).unwrap_or_default());
+        page.extend_from_slice(insert);
+        from = at;
     }
-    .into_bytes()
+    page.extend_from_slice(bytes.get(from..).unwrap_or_default());
+    page
 }
 
 /// The list of the content's problems (or why the build failed), or nothing.
