@@ -14,7 +14,7 @@ use anyhow::Result;
 use super::load::{self, Loaded};
 use super::schema::{DocKind, FieldType};
 use super::walk::{self, Found};
-use super::{Document, FieldValue, KnowledgeBase, SourceFile};
+use super::{Document, FieldValue, KnowledgeBase};
 use crate::diag::Diagnostic;
 
 /// A new text for one file, or its removal.
@@ -195,13 +195,6 @@ fn targets(path: &str, doc: &Document) -> Vec<String> {
         .collect()
 }
 
-/// One file as loaded, with the diagnostics loading gave it.
-struct Entry {
-    file: SourceFile,
-    document: Option<Document>,
-    diagnostics: Vec<Diagnostic>,
-}
-
 impl KnowledgeBase {
     /// Brings the knowledge base up to date after the files at `changed` (paths relative
     /// to the root, under `content/`) changed on disk: when they are all files it holds and
@@ -309,13 +302,6 @@ impl KnowledgeBase {
     /// Walks the content folder again, reloads `changed` and the new files, keeps the rest.
     fn reload_after_walk(&mut self, changed: &HashSet<String>) -> Result<Applied> {
         let walked = walk::walk(&self.root)?;
-        let old_paths: HashSet<String> = self
-            .files
-            .iter()
-            .map(|f| f.path.clone())
-            .chain(self.other_files.iter().cloned())
-            .chain(self.folders.iter().cloned())
-            .collect();
         let paths_changed = self.other_files != walked.files
             || self.files.len() != walked.documents.len()
             || self
@@ -323,37 +309,45 @@ impl KnowledgeBase {
                 .iter()
                 .zip(&walked.documents)
                 .any(|(file, found)| file.path != found.rel);
-        let mut old = self.take_entries();
-        let root = self.root.clone();
+        let old_paths = paths_changed.then(|| self.paths_held());
+        // Both lists are in walk order: each file found is matched with the one held at its
+        // path, if any, in one pass.
+        let mut old = self.take_loaded().into_iter().peekable();
         let mut before = Vec::new();
         let mut entries = Vec::with_capacity(walked.documents.len());
         for (i, found) in walked.documents.iter().enumerate() {
-            let kept = (!changed.contains(&found.rel))
-                .then(|| old.remove(&found.rel))
-                .flatten();
-            match kept {
-                Some(entry) => entries.push(entry),
-                None => {
-                    before.push(Before::from_entry(
-                        found.rel.clone(),
-                        old.remove(&found.rel),
-                    ));
-                    entries.push(Entry::from(load::load(&root, found, i)));
+            let is_before = |e: &Loaded| walk_order(&e.file.path, &found.rel).is_lt();
+            while let Some(gone) = old.next_if(is_before) {
+                before.push(Before::from_loaded(gone.file.path.clone(), Some(gone)));
+            }
+            let held = old.next_if(|e| e.file.path == found.rel);
+            match held {
+                Some(entry) if !changed.contains(&found.rel) => entries.push(entry),
+                held => {
+                    before.push(Before::from_loaded(found.rel.clone(), held));
+                    entries.push(load::load(&self.root, found, i));
                 }
             }
         }
-        before.extend(
-            old.into_values()
-                .map(|e| Before::from_entry(e.file.path.clone(), Some(e))),
-        );
+        before.extend(old.map(|gone| Before::from_loaded(gone.file.path.clone(), Some(gone))));
         let links = self.links_in.take();
         self.rebuild(entries, walked.files, walked.diagnostics);
         let mut applied = self.applied(before, paths_changed);
-        if paths_changed {
+        if let Some(old_paths) = old_paths {
             applied.paths = self.paths_unlike(&old_paths);
         }
         self.carry_links(links, &applied.files);
         Ok(applied)
+    }
+
+    /// Every path held: Markdown files, other files and folders.
+    fn paths_held(&self) -> HashSet<String> {
+        let files = self.files.iter().map(|f| &f.path);
+        files
+            .chain(&self.other_files)
+            .chain(&self.folders)
+            .cloned()
+            .collect()
     }
 
     /// Finds, once, which documents link to each path and which have or refer to each id,
@@ -394,30 +388,30 @@ impl KnowledgeBase {
     /// walk's findings are kept as they were.
     pub fn apply(&mut self, changes: Vec<Change>) -> Applied {
         let walk_diagnostics = self.load_diagnostics[..self.walk_diagnostics].to_vec();
-        let mut entries = self.take_entries();
+        let mut entries = self.take_loaded();
         let mut before = Vec::new();
         let mut paths_changed = false;
         for change in changes {
             let Some(kind) = document_kind(&change.path) else {
                 continue;
             };
-            let old = entries.remove(&change.path);
+            let at = entries.binary_search_by(|e| walk_order(&e.file.path, &change.path));
+            let old = at.ok().map(|i| entries.remove(i));
             paths_changed |= old.is_none() != change.text.is_none();
             if old.is_none() && change.text.is_none() {
                 continue;
             }
-            before.push(Before::from_entry(change.path.clone(), old));
+            before.push(Before::from_loaded(change.path.clone(), old));
             if let Some(text) = change.text {
                 let found = Found {
                     path: PathBuf::from(&change.path),
                     rel: change.path.clone(),
                     kind,
                 };
-                entries.insert(change.path, Entry::from(load::from_text(&found, 0, text)));
+                let at = at.unwrap_or_else(|free| free);
+                entries.insert(at, load::from_text(&found, 0, text));
             }
         }
-        let mut entries: Vec<Entry> = entries.into_values().collect();
-        entries.sort_by(|a, b| walk_order(&a.file.path, &b.file.path));
         let old_paths: HashSet<String> = self
             .other_files
             .iter()
@@ -450,24 +444,21 @@ impl KnowledgeBase {
         appeared.chain(gone).collect()
     }
 
-    /// Every file's entry by path, leaving the knowledge base empty.
-    fn take_entries(&mut self) -> HashMap<String, Entry> {
+    /// Every file as loaded, in walk order, leaving the knowledge base empty.
+    fn take_loaded(&mut self) -> Vec<Loaded> {
         let mut diagnostics: HashMap<String, Vec<Diagnostic>> = HashMap::new();
         for d in self.load_diagnostics.drain(..).skip(self.walk_diagnostics) {
             diagnostics.entry(d.file.clone()).or_default().push(d);
         }
-        let mut documents: HashMap<usize, Document> =
-            self.documents.drain(..).map(|d| (d.file, d)).collect();
-        self.files
-            .drain(..)
+        // Documents are in the order of their files.
+        let mut documents = std::mem::take(&mut self.documents).into_iter().peekable();
+        std::mem::take(&mut self.files)
+            .into_iter()
             .enumerate()
-            .map(|(i, file)| {
-                let entry = Entry {
-                    diagnostics: diagnostics.remove(&file.path).unwrap_or_default(),
-                    document: documents.remove(&i),
-                    file,
-                };
-                (entry.file.path.clone(), entry)
+            .map(|(i, file)| Loaded {
+                diagnostics: diagnostics.remove(&file.path).unwrap_or_default(),
+                document: documents.next_if(|d| d.file == i),
+                file,
             })
             .collect()
     }
@@ -476,24 +467,15 @@ impl KnowledgeBase {
     /// [`KnowledgeBase::load`] does.
     fn rebuild(
         &mut self,
-        entries: Vec<Entry>,
+        mut loaded: Vec<Loaded>,
         other_files: HashSet<String>,
         walk_diagnostics: Vec<Diagnostic>,
     ) {
-        let loaded = entries
-            .into_iter()
-            .enumerate()
-            .map(|(i, mut entry)| {
-                if let Some(document) = &mut entry.document {
-                    document.file = i;
-                }
-                Loaded {
-                    file: entry.file,
-                    document: entry.document,
-                    diagnostics: entry.diagnostics,
-                }
-            })
-            .collect();
+        for (i, entry) in loaded.iter_mut().enumerate() {
+            if let Some(document) = &mut entry.document {
+                document.file = i;
+            }
+        }
         let config = std::mem::take(&mut self.config);
         let mut kb = Self::assemble(&self.root, self.today, loaded, other_files);
         kb.config = config;
@@ -725,22 +707,12 @@ fn collect_references<'a>(
 }
 
 impl Before {
-    fn from_entry(path: String, entry: Option<Entry>) -> Self {
-        let (document, text) = entry.map_or((None, String::new()), |e| (e.document, e.file.text));
+    fn from_loaded(path: String, loaded: Option<Loaded>) -> Self {
+        let (document, text) = loaded.map_or((None, String::new()), |e| (e.document, e.file.text));
         Before {
             path,
             document,
             text,
-        }
-    }
-}
-
-impl From<Loaded> for Entry {
-    fn from(loaded: Loaded) -> Self {
-        Entry {
-            file: loaded.file,
-            document: loaded.document,
-            diagnostics: loaded.diagnostics,
         }
     }
 }
