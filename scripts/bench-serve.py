@@ -142,37 +142,29 @@ def measure(kb, port, runs, pid):
     def shows(text):
         return lambda status, html: status == 200 and text in html
 
-    rows = [
+    changes = [
         (
             "body edit of a retrospective (its page)",
-            [
-                timed(lambda i=i: body_edit(retrospectives[i * 7], i), page_of(retrospectives[i * 7]), shows(f"nummer {i}."))
-                for i in range(runs)
-            ],
+            lambda i: timed(lambda: body_edit(retrospectives[i * 7], i), page_of(retrospectives[i * 7]), shows(f"nummer {i}.")),
         ),
         (
             "title change of a theme (its page)",
-            [
-                timed(lambda i=i: title_change(themes[i * 11], i), page_of(themes[i * 11]), shows(f"Nieuwe titel {i}"))
-                for i in range(runs)
-            ],
+            lambda i: timed(lambda: title_change(themes[i * 11], i), page_of(themes[i * 11]), shows(f"Nieuwe titel {i}")),
         ),
         (
             "title change of a theme (the themes index)",
-            [
-                timed(lambda i=i: title_change(themes[i * 11 + 3], i + 100), "/themes/index.html", shows(f"Nieuwe titel {i + 100}"))
-                for i in range(runs)
-            ],
+            lambda i: timed(lambda: title_change(themes[i * 11 + 3], i + 100), "/themes/index.html", shows(f"Nieuwe titel {i + 100}")),
         ),
-        (
-            "new theme (its page)",
-            [timed(lambda i=i: create(i), f"/themes/nieuw-thema-{i}.html", shows(f"Nieuw thema {i}")) for i in range(runs)],
-        ),
+        ("new theme (its page)", lambda i: timed(lambda: create(i), f"/themes/nieuw-thema-{i}.html", shows(f"Nieuw thema {i}"))),
         (
             "theme removed (its page: 404)",
-            [timed(lambda i=i: remove(i), f"/themes/nieuw-thema-{i}.html", lambda status, html: status == 404) for i in range(runs)],
+            lambda i: timed(lambda: remove(i), f"/themes/nieuw-thema-{i}.html", lambda status, html: status == 404),
         ),
     ]
+    rows = []
+    for name, run in changes:
+        rows.append((name, [run(i) for i in range(runs)]))
+        print(f"resident after: {name}: {memory(pid)[0]:.0f} MiB", file=sys.stderr)
     after_edits, _ = memory(pid)
     # What a writer looks at besides: home, the indexes, the tags, the feed, a search.
     for path in ["/", "/themes/", "/sessions/", "/retrospectives/", "/organisations/", "/tags/", "/feed.atom", "/search.json", "/data/themes.json"]:
