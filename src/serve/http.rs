@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use percent_encoding::percent_decode_str;
-use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
+use tiny_http::{Header, Method, Request, Response, StatusCode};
 
 use super::site::{Built, Shared};
 use crate::render::escape::escape_html;
@@ -15,16 +15,14 @@ use crate::render::escape::escape_html;
 /// The path of the event stream that tells open pages to reload.
 pub const EVENTS: &str = "/__pioneers/events";
 
-/// Answers requests until the server stops.
-pub fn serve(server: &Server, shared: &Arc<Shared>) {
-    for request in server.incoming_requests() {
-        if request.url() == EVENTS && *request.method() == Method::Get {
-            let shared = Arc::clone(shared);
-            // A page holds its stream open for as long as it is shown: a thread of its own.
-            std::thread::spawn(move || events(request, &shared));
-        } else {
-            answer(request, shared);
-        }
+/// Answers `request`: a file at once, on this thread; the event stream on a thread of its
+/// own, as a page holds it open for as long as it is shown.
+pub fn handle(request: Request, shared: &Arc<Shared>) {
+    if request.url() == EVENTS && *request.method() == Method::Get {
+        let shared = Arc::clone(shared);
+        std::thread::spawn(move || events(request, &shared));
+    } else {
+        answer(request, shared);
     }
 }
 

@@ -73,20 +73,51 @@ pub fn run(
         .to_ip()
         .context("the server has no IP address")?;
     ready(address);
-    // One thread makes and answers the files (each page's event stream gets its own): the
-    // memory one big page takes to make is then reused by the next, where each thread of
-    // several would keep its own.
-    let shared_here = Arc::clone(&shared);
-    std::thread::spawn(move || http::serve(&server, &shared_here));
-    watching.run(|changed| {
-        let built = shared.change(
-            |engine| {
-                engine.update(&changed);
-            },
-            |engine| site::built(engine, options.lang),
-        );
-        report(&built);
-    })
+    // One thread does all the engine's work, changes and files alike, in the order they
+    // come: they wait for each other anyway (a change holds the engine), and the memory
+    // one of them takes is then reused by the next, where each thread of several would
+    // keep its own. Two threads only wait: one for requests, one for changes.
+    let (jobs, work) = std::sync::mpsc::channel::<Job>();
+    let requests = jobs.clone();
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            if requests.send(Job::Request(request)).is_err() {
+                return;
+            }
+        }
+    });
+    std::thread::spawn(move || {
+        let watched = watching.run(|changed| {
+            let _ = jobs.send(Job::Change(changed));
+        });
+        let _ = jobs.send(Job::Stop(watched));
+    });
+    for job in work {
+        match job {
+            Job::Request(request) => http::handle(request, &shared),
+            Job::Change(changed) => {
+                let built = shared.change(
+                    |engine| {
+                        engine.update(&changed);
+                    },
+                    |engine| site::built(engine, options.lang),
+                );
+                report(&built);
+            }
+            Job::Stop(watched) => return watched,
+        }
+    }
+    Ok(())
+}
+
+/// Work for the engine's thread.
+enum Job {
+    /// A request to answer.
+    Request(tiny_http::Request),
+    /// Files changed.
+    Change(Changed),
+    /// Watching ended (how).
+    Stop(Result<()>),
 }
 
 /// The knowledge base's sources under watch: started before the first build, so that no
