@@ -116,7 +116,7 @@ fn dates_from_log(
     tokens: impl Iterator<Item = Vec<u8>>,
     wanted: &HashSet<&str>,
 ) -> HashMap<String, String> {
-    let mut dates = HashMap::with_capacity(wanted.len());
+    let mut dates = HashMap::new();
     let mut current: Option<String> = None;
     for token in tokens {
         let token = String::from_utf8_lossy(&token);

@@ -14,7 +14,7 @@ use anyhow::Result;
 use super::load::{self, Loaded};
 use super::schema::{DocKind, FieldType};
 use super::walk::{self, Found};
-use super::{Document, FieldValue, KnowledgeBase};
+use super::{Document, FieldValue, KnowledgeBase, SourceFile};
 use crate::diag::Diagnostic;
 
 /// A new text for one file, or its removal.
@@ -299,7 +299,9 @@ impl KnowledgeBase {
         by_file
     }
 
-    /// Walks the content folder again, reloads `changed` and the new files, keeps the rest.
+    /// Walks the content folder again, reloads `changed` and the new files, keeps the rest
+    /// where it is: the documents are edited in place, not taken apart and put together
+    /// again, so a new file costs about its own size in memory, not the whole base's.
     fn reload_after_walk(&mut self, changed: &HashSet<String>) -> Result<Applied> {
         let walked = walk::walk(&self.root)?;
         let paths_changed = self.other_files != walked.files
@@ -310,34 +312,88 @@ impl KnowledgeBase {
                 .zip(&walked.documents)
                 .any(|(file, found)| file.path != found.rel);
         let old_paths = paths_changed.then(|| self.paths_held());
-        // Both lists are in walk order: each file found is matched with the one held at its
-        // path, if any, in one pass.
-        let mut old = self.take_loaded().into_iter().peekable();
+        let plan = Plan::of(&self.files, &walked.documents, changed);
+        let mut diagnostics = self.file_diagnostics();
         let mut before = Vec::new();
-        let mut entries = Vec::with_capacity(walked.documents.len());
-        for (i, found) in walked.documents.iter().enumerate() {
-            let is_before = |e: &Loaded| walk_order(&e.file.path, &found.rel).is_lt();
-            while let Some(gone) = old.next_if(is_before) {
-                before.push(Before::from_loaded(gone.file.path.clone(), Some(gone)));
-            }
-            let held = old.next_if(|e| e.file.path == found.rel);
-            match held {
-                Some(entry) if !changed.contains(&found.rel) => entries.push(entry),
-                held => {
-                    before.push(Before::from_loaded(found.rel.clone(), held));
-                    entries.push(load::load(&self.root, found, i));
+        // What leaves: the files not kept (gone, or to be read again) with their documents.
+        let mut leaving = self
+            .documents
+            .extract_if(.., |d| plan.new_place(d.file).is_none())
+            .peekable();
+        let empty = || SourceFile {
+            path: String::new(),
+            text: String::new(),
+        };
+        let mut files: Vec<SourceFile> = std::iter::repeat_with(empty)
+            .take(walked.documents.len())
+            .collect();
+        for (old, file) in std::mem::take(&mut self.files).into_iter().enumerate() {
+            match plan.new_place(old).and_then(|at| files.get_mut(at)) {
+                Some(slot) => *slot = file,
+                None => {
+                    diagnostics.remove(&file.path);
+                    before.push(Before {
+                        document: leaving.next_if(|d| d.file == old),
+                        path: file.path,
+                        text: file.text,
+                    });
                 }
             }
         }
-        before.extend(old.map(|gone| Before::from_loaded(gone.file.path.clone(), Some(gone))));
+        drop(leaving);
+        for document in &mut self.documents {
+            document.file = plan.new_place(document.file).unwrap_or(document.file);
+        }
+        // What comes: the new files and those read again.
+        let mut added = Vec::with_capacity(plan.read.len());
+        for &(at, held) in &plan.read {
+            let (Some(found), Some(slot)) = (walked.documents.get(at), files.get_mut(at)) else {
+                continue;
+            };
+            let loaded = load::load(&self.root, found, at);
+            if !held {
+                before.push(Before {
+                    path: found.rel.clone(),
+                    document: None,
+                    text: String::new(),
+                });
+            }
+            diagnostics.insert(found.rel.clone(), loaded.diagnostics);
+            *slot = loaded.file;
+            added.extend(loaded.document);
+        }
+        self.insert_documents(added);
+        self.files = files;
+        self.other_files = walked.files;
+        self.walk_diagnostics = walked.diagnostics.len();
+        self.load_diagnostics = walked.diagnostics;
+        for file in &self.files {
+            self.load_diagnostics
+                .extend(diagnostics.remove(&file.path).unwrap_or_default());
+        }
         let links = self.links_in.take();
-        self.rebuild(entries, walked.files, walked.diagnostics);
+        self.neighbours = std::sync::OnceLock::new();
+        self.derive();
         let mut applied = self.applied(before, paths_changed);
         if let Some(old_paths) = old_paths {
             applied.paths = self.paths_unlike(&old_paths);
         }
         self.carry_links(links, &applied.files);
         Ok(applied)
+    }
+
+    /// Puts `added` (in file order) among the documents, which stay in file order.
+    fn insert_documents(&mut self, added: Vec<Document>) {
+        self.documents.reserve_exact(added.len());
+        if added.len() <= FEW_ENOUGH_TO_INSERT {
+            for document in added {
+                let at = self.documents.partition_point(|d| d.file < document.file);
+                self.documents.insert(at, document);
+            }
+        } else {
+            self.documents.extend(added);
+            self.documents.sort_unstable_by_key(|d| d.file);
+        }
     }
 
     /// Every path held: Markdown files, other files and folders.
@@ -706,6 +762,51 @@ fn collect_references<'a>(
     }
 }
 
+/// How many new documents are put in place one by one; more are sorted in at once.
+const FEW_ENOUGH_TO_INSERT: usize = 32;
+
+/// What a walk means for the files held: where each one kept is now, and which files found
+/// are read (with whether one was held at that path).
+struct Plan {
+    /// The new position of each file held, by its old one; `None` when it is gone or read
+    /// again.
+    kept: Vec<Option<usize>>,
+    /// The positions among the files found of those to read, and whether each was held.
+    read: Vec<(usize, bool)>,
+}
+
+impl Plan {
+    /// Matches `held` and `found` (both in walk order) in one pass; files at paths in
+    /// `changed` are read again.
+    fn of(held: &[SourceFile], found: &[Found], changed: &HashSet<String>) -> Self {
+        let mut plan = Plan {
+            kept: vec![None; held.len()],
+            read: Vec::new(),
+        };
+        let mut held = held.iter().enumerate().peekable();
+        for (at, found) in found.iter().enumerate() {
+            while held
+                .next_if(|(_, f)| walk_order(&f.path, &found.rel).is_lt())
+                .is_some()
+            {}
+            match held.next_if(|(_, f)| f.path == found.rel) {
+                Some((old, _)) if !changed.contains(&found.rel) => {
+                    if let Some(slot) = plan.kept.get_mut(old) {
+                        *slot = Some(at);
+                    }
+                }
+                was => plan.read.push((at, was.is_some())),
+            }
+        }
+        plan
+    }
+
+    /// Where the file held at `old` is now, if it is kept.
+    fn new_place(&self, old: usize) -> Option<usize> {
+        self.kept.get(old).copied().flatten()
+    }
+}
+
 impl Before {
     fn from_loaded(path: String, loaded: Option<Loaded>) -> Self {
         let (document, text) = loaded.map_or((None, String::new()), |e| (e.document, e.file.text));
@@ -752,6 +853,66 @@ mod tests {
         kb.refresh(&["content/themes/.a.md.swp".to_string()].into())
             .expect("refreshes");
         assert_eq!(kb.files.len(), held);
+    }
+
+    /// What a knowledge base holds, by path: each file's text and its document's id and
+    /// position, the positions the index and `by_path` give, and the load diagnostics.
+    fn held(kb: &KnowledgeBase) -> String {
+        let files: Vec<_> = (kb.files.iter().enumerate())
+            .map(|(i, f)| {
+                let document = kb.documents.iter().position(|d| d.file == i);
+                let id = document.and_then(|at| kb.documents.get(at)).map(|d| &d.id);
+                (&f.path, &f.text, document, id, kb.by_path.get(&f.path))
+            })
+            .collect();
+        let codes: Vec<_> = (kb.load_diagnostics.iter())
+            .map(|d| (d.code, &d.file))
+            .collect();
+        let found: Vec<_> = (kb.documents.iter())
+            .map(|d| kb.index.find(d.kind, &d.id))
+            .collect();
+        format!("{files:#?}\n{codes:?}\n{found:?}")
+    }
+
+    #[test]
+    fn many_files_come_and_go_at_once_as_after_a_checkout() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        let write = |rel: &str, text: &str| {
+            let path = root.join(rel);
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+            std::fs::write(path, text).expect("write");
+        };
+        let theme = |n: usize| format!("content/themes/t{n:03}.md");
+        for n in (0..100).step_by(3) {
+            write(&theme(n), &format!("---\ntitle: T{n}\nsummary: S.\n---\n"));
+        }
+        write("content/themes/broken.md", "---\ntitle: [\n---\n");
+        let today = crate::kb::date::parse_date("2026-11-30").expect("a date");
+        let mut kb = KnowledgeBase::load(root, today).expect("loads");
+        // More new files than are put in one by one, between those held; some held go,
+        // one is changed.
+        let mut changed = HashSet::new();
+        for n in (1..100).step_by(2) {
+            write(&theme(n), &format!("---\ntitle: N{n}\nsummary: S.\n---\n"));
+            changed.insert(theme(n));
+        }
+        for n in [0, 9, 99] {
+            std::fs::remove_file(root.join(theme(n))).expect("remove");
+            changed.insert(theme(n));
+        }
+        write(&theme(6), "---\ntitle: Changed\nsummary: S.\n---\n");
+        changed.insert(theme(6));
+        let applied = kb.refresh(&changed).expect("refreshes");
+        let loaded = KnowledgeBase::load(root, today).expect("loads");
+        assert_eq!(held(&kb), held(&loaded));
+        let told: HashSet<&str> = applied.files.iter().map(|b| b.path.as_str()).collect();
+        let expected: HashSet<&str> = changed.iter().map(String::as_str).collect();
+        assert_eq!(told, expected);
+        // And a few: put in one by one.
+        write(&theme(2), "---\ntitle: Two\nsummary: S.\n---\n");
+        kb.refresh(&[theme(2)].into()).expect("refreshes");
+        assert_eq!(held(&kb), held(&KnowledgeBase::load(root, today).expect("loads")));
     }
 
     #[test]

@@ -182,8 +182,31 @@ impl KnowledgeBase {
             documents.extend(item.document);
             load_diagnostics.extend(item.diagnostics);
         }
+        let mut kb = KnowledgeBase {
+            root: root.to_path_buf(),
+            config: Config::default(),
+            today,
+            files,
+            documents,
+            other_files,
+            by_path: HashMap::new(),
+            folders: HashSet::new(),
+            index: Index::default(),
+            load_diagnostics,
+            walk_diagnostics: 0,
+            links_in: std::sync::OnceLock::new(),
+            neighbours: std::sync::OnceLock::new(),
+        };
+        kb.derive();
+        kb
+    }
+
+    /// Makes what follows from the files and documents again: the index, the positions by
+    /// path and the folders.
+    fn derive(&mut self) {
+        let (documents, files) = (&self.documents, &self.files);
         let (index, by_path) = rayon::join(
-            || Index::build(&documents, today),
+            || Index::build(documents, self.today),
             || {
                 let mut by_path = HashMap::with_capacity(documents.len());
                 by_path.extend(
@@ -195,27 +218,14 @@ impl KnowledgeBase {
                 by_path
             },
         );
-        let folders = folders_of(
+        self.folders = folders_of(
             files
                 .iter()
                 .map(|f| f.path.as_str())
-                .chain(other_files.iter().map(String::as_str)),
+                .chain(self.other_files.iter().map(String::as_str)),
         );
-        KnowledgeBase {
-            root: root.to_path_buf(),
-            config: Config::default(),
-            today,
-            files,
-            documents,
-            other_files,
-            by_path,
-            folders,
-            index,
-            load_diagnostics,
-            walk_diagnostics: 0,
-            links_in: std::sync::OnceLock::new(),
-            neighbours: std::sync::OnceLock::new(),
-        }
+        self.index = index;
+        self.by_path = by_path;
     }
 
     /// Adds a document that is not on disk yet (what `new` is about to write), so it can be

@@ -80,8 +80,11 @@ struct SiteState {
     failure: Option<String>,
     /// The first path two files of the site would share, if any (a full render fails then).
     collision: Option<String>,
-    /// What makes the file at each path.
+    /// What makes the file at each path that is not a document's page or calendar (those
+    /// are found from the path itself: see [`document_source`]).
     routes: HashMap<String, Source>,
+    /// How many files the documents' pages and calendars are.
+    document_files: usize,
     /// Site-wide files made already.
     cache: Mutex<Cache>,
 }
@@ -190,15 +193,20 @@ impl Engine {
 
     /// How many files the site has.
     pub fn file_count(&self) -> usize {
-        self.site().map_or(0, |(_, site)| site.routes.len())
+        self.site()
+            .map_or(0, |(_, site)| site.document_files + site.routes.len())
     }
 
     /// The paths of the site's files, in order.
-    pub fn paths(&self) -> Vec<&str> {
-        let mut paths: Vec<&str> = self
-            .site()
-            .map(|(_, site)| site.routes.keys().map(String::as_str).collect())
-            .unwrap_or_default();
+    pub fn paths(&self) -> Vec<String> {
+        let Some((state, site)) = self.site() else {
+            return Vec::new();
+        };
+        let kb = &state.kb;
+        let documents = (kb.documents.iter().enumerate())
+            .filter(|(at, doc)| kb.index.find(doc.kind, &doc.id) == Some(*at))
+            .flat_map(|(_, doc)| document_paths(doc.kind, &doc.id));
+        let mut paths: Vec<String> = documents.chain(site.routes.keys().cloned()).collect();
         paths.sort_unstable();
         paths
     }
@@ -207,10 +215,10 @@ impl Engine {
     /// when the site has no such file, `Err` when it could not be made (why).
     pub fn file(&self, path: &str) -> Option<std::result::Result<Bytes, String>> {
         let (state, site) = self.site()?;
-        let source = site.routes.get(path)?;
+        let source = document_source(&state.kb, path).or_else(|| site.routes.get(path).cloned())?;
         let prepared = site.prepared.as_ref().ok()?;
         let kb = &state.kb;
-        let made = match source {
+        let made = match &source {
             Source::Page(at) | Source::Calendar(at) => {
                 let calendar = matches!(source, Source::Calendar(_));
                 let doc = kb.documents.get(*at)?;
@@ -236,7 +244,7 @@ impl Engine {
         }
         self.paths()
             .into_iter()
-            .filter_map(|path| Some((path.to_string(), self.file(path)?)))
+            .filter_map(|path| Some((path.clone(), self.file(&path)?)))
             .map(|(path, made)| made.map(|bytes| (path, bytes)))
             .collect()
     }
@@ -297,34 +305,38 @@ impl SiteState {
             failure,
             collision: None,
             routes: HashMap::new(),
+            document_files: 0,
             cache: Mutex::new(Cache::default()),
         };
         site.map(kb);
         site
     }
 
-    /// Maps every path of the site to what makes it; the first of two files at one path
-    /// keeps it, and the site is told it cannot be published (a full render fails then).
+    /// Maps every path of the site that is not a document's to what makes it; the first of
+    /// two files at one path keeps it (a document before anything else), and the site is
+    /// told it cannot be published (a full render fails then).
     fn map(&mut self, kb: &KnowledgeBase) {
-        let mut routes = HashMap::with_capacity(self.routes.len().max(kb.documents.len() * 2));
         let mut twice: Option<String> = None;
-        let mut add = |path: String, source: Source| match routes.entry(path) {
-            std::collections::hash_map::Entry::Vacant(free) => {
-                free.insert(source);
-            }
-            std::collections::hash_map::Entry::Occupied(taken) => {
-                twice.get_or_insert_with(|| taken.key().clone());
-            }
-        };
+        let mut document_files = 0;
         for (at, doc) in kb.documents.iter().enumerate() {
-            let mut paths = document_paths(doc.kind, &doc.id).into_iter();
-            if let Some(page) = paths.next() {
-                add(page, Source::Page(at));
-            }
-            for calendar in paths {
-                add(calendar, Source::Calendar(at));
+            let paths = document_paths(doc.kind, &doc.id);
+            match kb.index.find(doc.kind, &doc.id) == Some(at) {
+                true => document_files += paths.len(),
+                false => twice = twice.take().or(paths.into_iter().next()),
             }
         }
+        let mut routes = HashMap::new();
+        let mut add = |path: String, source: Source| {
+            let taken = document_source(kb, &path).is_some() || routes.contains_key(&path);
+            match taken {
+                true => {
+                    twice.get_or_insert(path);
+                }
+                false => {
+                    routes.insert(path, source);
+                }
+            }
+        };
         if let Ok(prepared) = &self.prepared {
             for part in Part::all() {
                 for path in part.paths(prepared.options()) {
@@ -339,6 +351,7 @@ impl SiteState {
             add(published_path(rel).to_string(), Source::Asset(rel.clone()));
         }
         self.routes = routes;
+        self.document_files = document_files;
         self.collision = twice;
     }
 
@@ -399,6 +412,20 @@ impl SiteState {
         }
         wanted.map(Ok)
     }
+}
+
+/// The page or calendar of a document at `path` (`<folder>/<id>.html`, `<folder>/<id>.ics`),
+/// if a document has it: the first with that id, as the site is made.
+fn document_source(kb: &KnowledgeBase, path: &str) -> Option<Source> {
+    let (folder, name) = path.split_once('/')?;
+    let (id, _) = name.rsplit_once('.')?;
+    let kind = crate::kb::DocKind::from_folder(folder)?;
+    let at = kb.index.find(kind, id)?;
+    let mut paths = document_paths(kind, id).into_iter();
+    if paths.next()? == path {
+        return Some(Source::Page(at));
+    }
+    paths.any(|p| p == path).then_some(Source::Calendar(at))
 }
 
 /// The bytes of the asset at `rel`, read as `render` reads it ([`open_asset`]).

@@ -290,6 +290,14 @@ fn two_files_at_one_path_are_told_and_assets_are_served_as_they_are_now() {
     });
     std::fs::remove_file(&second).expect("delete");
     wait_for(&server, "/", 200, |home| !home.contains("two files"));
+    // A theme called `index`: its page would be where the themes' index is.
+    let index = test.root().join("content/themes/index.md");
+    std::fs::write(&index, "---\ntitle: Index\nsummary: S.\n---\n").expect("write");
+    wait_for(&server, "/", 200, |home| {
+        home.contains("two files of the site would be at `themes/index.html`")
+    });
+    std::fs::remove_file(&index).expect("delete");
+    wait_for(&server, "/", 200, |home| !home.contains("two files"));
 
     // An asset is read when asked for, through the no-links rule: a new version shows at once.
     let asset = test.root().join("content/assets/notitie.txt");
