@@ -52,7 +52,11 @@ impl Site<'_> {
         // per thread at a time, each task's text added to the index as soon as they are
         // done, so the index is never held twice.
         let opening: &[u8] = b"{\"docs\":[";
-        let mut index = opening.to_vec();
+        // Room for about all of the text at once (the index is smaller: each word once per
+        // document), so that it never grows by copying; what is left over is given back.
+        let text: usize = self.kb.files.iter().map(|f| f.text.len()).sum();
+        let mut index = Vec::with_capacity(opening.len() + text);
+        index.extend_from_slice(opening);
         let at_a_time = DOCUMENTS_PER_TASK * rayon::current_num_threads() * 2;
         for documents in self.kb.documents.chunks(at_a_time) {
             let parts: Vec<Vec<u8>> = documents
@@ -66,6 +70,7 @@ impl Site<'_> {
             }
         }
         index.extend_from_slice(b"]}\n");
+        index.shrink_to_fit();
         sink.write(OutFile {
             path: SEARCH_INDEX.to_string(),
             bytes: index,
