@@ -164,7 +164,7 @@ def measure(kb, port, runs, pid):
     rows = []
     for name, run in changes:
         rows.append((name, [run(i) for i in range(runs)]))
-        print(f"resident after: {name}: {memory(pid)[0]:.0f} MiB", file=sys.stderr)
+        print(f"resident after: {name}: {memory(pid)[0]:.0f} MiB (peak {memory(pid)[1]:.0f})", file=sys.stderr)
     after_edits, _ = memory(pid)
     # What a writer looks at besides: home, the indexes, the tags, the feed, a search.
     for path in ["/", "/themes/", "/sessions/", "/retrospectives/", "/organisations/", "/tags/", "/feed.atom", "/search.json", "/data/themes.json"]:
