@@ -912,7 +912,10 @@ mod tests {
         // And a few: put in one by one.
         write(&theme(2), "---\ntitle: Two\nsummary: S.\n---\n");
         kb.refresh(&[theme(2)].into()).expect("refreshes");
-        assert_eq!(held(&kb), held(&KnowledgeBase::load(root, today).expect("loads")));
+        assert_eq!(
+            held(&kb),
+            held(&KnowledgeBase::load(root, today).expect("loads"))
+        );
     }
 
     #[test]

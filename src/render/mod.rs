@@ -19,3 +19,5 @@ mod page;
 mod search;
 pub mod site;
 pub mod templates;
+
+pub use search::SearchIndex;

@@ -44,32 +44,90 @@ struct SearchEntry<'a> {
     f: [BTreeSet<String>; 3],
 }
 
+/// The search index as it is read: made a few hundred documents to a task, a few tasks per
+/// thread at a time, so that it is never held whole (`serve` sends it so; `render` reads
+/// it into its file). Each entry is written out as text as soon as it is made: the words
+/// as JSON values would take ten times the memory.
+pub struct SearchIndex<'a> {
+    site: Site<'a>,
+    /// The documents not yet in the index.
+    rest: &'a [Document],
+    /// What was made and not yet read, from `at`.
+    made: Vec<u8>,
+    at: usize,
+    /// Whether the opening has been made, an entry, and the closing.
+    opened: bool,
+    entered: bool,
+    closed: bool,
+}
+
+impl<'a> SearchIndex<'a> {
+    pub(super) fn new(site: Site<'a>) -> Self {
+        SearchIndex {
+            site,
+            rest: &site.kb.documents,
+            made: Vec::new(),
+            at: 0,
+            opened: false,
+            entered: false,
+            closed: false,
+        }
+    }
+
+    /// Makes the next part of the index; `false` once it is all made (and read).
+    fn make_more(&mut self) -> Result<bool> {
+        if self.closed {
+            return Ok(false);
+        }
+        self.made.clear();
+        self.at = 0;
+        if !std::mem::replace(&mut self.opened, true) {
+            self.made.extend_from_slice(b"{\"docs\":[");
+        }
+        let at_a_time = DOCUMENTS_PER_TASK * rayon::current_num_threads() * 2;
+        let (now, later) = self.rest.split_at(at_a_time.min(self.rest.len()));
+        let parts: Vec<Vec<u8>> = now
+            .par_chunks(DOCUMENTS_PER_TASK)
+            .map(|docs| self.site.search_entries(docs))
+            .collect::<Result<_>>()?;
+        for part in parts {
+            // Every entry begins with a comma; the first one's is left out.
+            let from = usize::from(!std::mem::replace(&mut self.entered, true));
+            self.made
+                .extend_from_slice(part.get(from..).unwrap_or_default());
+        }
+        self.rest = later;
+        if later.is_empty() {
+            self.made.extend_from_slice(b"]}\n");
+            self.closed = true;
+        }
+        Ok(true)
+    }
+}
+
+impl std::io::Read for SearchIndex<'_> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        while self.at >= self.made.len() {
+            if !self.make_more().map_err(std::io::Error::other)? {
+                return Ok(0);
+            }
+        }
+        let made = self.made.get(self.at..).unwrap_or_default();
+        let n = made.len().min(out.len());
+        out[..n].copy_from_slice(&made[..n]);
+        self.at += n;
+        Ok(n)
+    }
+}
+
 impl Site<'_> {
     /// Writes the search index and the script that reads it.
     pub(super) fn search(&self, sink: &Sink) -> Result<()> {
-        // Each entry is written out as text as soon as it is made (the words as JSON values
-        // would take ten times the memory): a few hundred documents to a task, a few tasks
-        // per thread at a time, each task's text added to the index as soon as they are
-        // done, so the index is never held twice.
-        let opening: &[u8] = b"{\"docs\":[";
         // Room for about all of the text at once (the index is smaller: each word once per
         // document), so that it never grows by copying; what is left over is given back.
         let text: usize = self.kb.files.iter().map(|f| f.text.len()).sum();
-        let mut index = Vec::with_capacity(opening.len() + text);
-        index.extend_from_slice(opening);
-        let at_a_time = DOCUMENTS_PER_TASK * rayon::current_num_threads() * 2;
-        for documents in self.kb.documents.chunks(at_a_time) {
-            let parts: Vec<Vec<u8>> = documents
-                .par_chunks(DOCUMENTS_PER_TASK)
-                .map(|docs| self.search_entries(docs))
-                .collect::<Result<_>>()?;
-            for part in parts {
-                // Every entry begins with a comma; the first one's is left out.
-                let from = usize::from(index.len() == opening.len());
-                index.extend_from_slice(part.get(from..).unwrap_or_default());
-            }
-        }
-        index.extend_from_slice(b"]}\n");
+        let mut index = Vec::with_capacity(text);
+        std::io::Read::read_to_end(&mut SearchIndex::new(*self), &mut index)?;
         index.shrink_to_fit();
         sink.write(OutFile {
             path: SEARCH_INDEX.to_string(),
@@ -133,5 +191,62 @@ mod tests {
             .into_iter()
             .collect();
         assert_eq!(words, ["cafe", "een", "link", "md", "x"]);
+    }
+
+    #[test]
+    fn the_index_read_a_few_bytes_at_a_time_over_many_parts_is_one_json_document() {
+        use std::io::Read as _;
+        let texts: Vec<(String, String)> = (0..2100)
+            .map(|n| {
+                let path = format!("content/themes/t{n:04}.md");
+                (
+                    path,
+                    format!("---\ntitle: Thema {n}\nsummary: Over {n}.\n---\nWoord{n}\n"),
+                )
+            })
+            .collect();
+        let files: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        let today = crate::kb::date::parse_date("2026-11-30").expect("a date");
+        let kb = crate::kb::KnowledgeBase::from_memory(&files, &[], today);
+        let options = super::super::site::SiteOptions {
+            title: "T".into(),
+            base_url: None,
+            lang: super::super::i18n::Lang::Nl,
+        };
+        let words = super::super::i18n::words(options.lang);
+        let words_value = minijinja::Value::from(minijinja::value::Serde(&words));
+        let env = minijinja::Environment::new();
+        let dates = std::collections::HashMap::new();
+        let site = Site {
+            kb: &kb,
+            options: &options,
+            env: &env,
+            dates: &dates,
+            words: &words,
+            words_value: &words_value,
+        };
+        let mut index = SearchIndex::new(site);
+        let (mut text, mut buffer) = (Vec::new(), [0; 7]);
+        loop {
+            let n = index.read(&mut buffer).expect("reads");
+            if n == 0 {
+                break;
+            }
+            text.extend_from_slice(&buffer[..n]);
+        }
+        let index: serde_json::Value = serde_json::from_slice(&text).expect("JSON");
+        let docs = index["docs"].as_array().expect("docs");
+        assert_eq!(docs.len(), 2100);
+        assert_eq!(docs[0]["t"], "Thema 0");
+        assert_eq!(docs[2099]["u"], "themes/t2099.html");
+        let empty = crate::kb::KnowledgeBase::from_memory(&[], &[], today);
+        let mut text = String::new();
+        SearchIndex::new(Site { kb: &empty, ..site })
+            .read_to_string(&mut text)
+            .expect("reads");
+        assert_eq!(text, "{\"docs\":[]}\n");
     }
 }

@@ -115,6 +115,11 @@ impl Prepared {
         self.site(kb).part(part, tags, sink)
     }
 
+    /// The search index of `kb` ([`SEARCH_INDEX`]), made as it is read.
+    pub fn search_index<'a>(&'a self, kb: &'a KnowledgeBase) -> super::SearchIndex<'a> {
+        super::SearchIndex::new(self.site(kb))
+    }
+
     /// The slug of every tag of `kb`: each has a page `tags/<slug>.html`.
     pub fn tag_slugs(&self, kb: &KnowledgeBase) -> Vec<String> {
         self.site(kb).tagged().into_keys().collect()
@@ -308,6 +313,7 @@ pub(super) fn text_file(path: &str, text: String) -> OutFile {
 }
 
 /// What every part of the site is made from.
+#[derive(Clone, Copy)]
 pub(super) struct Site<'a> {
     /// The knowledge base.
     pub kb: &'a KnowledgeBase,

@@ -21,7 +21,7 @@ use crate::msg::Msg;
 use crate::render::ics::document_paths;
 use crate::render::output::Sink;
 use crate::render::site::{
-    Part, Prepared, SiteOptions, Touched, asset_paths, open_asset, tag_path,
+    Part, Prepared, SEARCH_INDEX, SiteOptions, Touched, asset_paths, open_asset, tag_path,
 };
 use crate::validate::incremental::Incremental;
 
@@ -30,6 +30,14 @@ pub type Files = BTreeMap<String, Bytes>;
 
 /// The bytes of a file of the site, shared between the cache and the requests sending it.
 pub type Bytes = Arc<Vec<u8>>;
+
+/// A file of the site as it is sent.
+pub enum Sent<'a> {
+    /// Made whole (or kept since it was).
+    Made(Bytes),
+    /// Made as it is read.
+    Streamed(Box<dyn std::io::Read + 'a>),
+}
 
 /// What changed on disk since the last build.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -234,6 +242,19 @@ impl Engine {
             Source::Asset(rel) => read_asset(kb, rel).map(Arc::new),
         };
         Some(made.map_err(|error| format!("{error:#}")))
+    }
+
+    /// The file at `path` as it is sent: the search index made as it is read (it is by far
+    /// the biggest file, and made anew on each request), any other as [`Engine::file`]
+    /// makes it.
+    pub fn send(&self, path: &str) -> Option<std::result::Result<Sent<'_>, String>> {
+        let (state, site) = self.site()?;
+        if path == SEARCH_INDEX && site.routes.get(path) == Some(&Source::Part(Part::Search)) {
+            let prepared = site.prepared.as_ref().ok()?;
+            let index = prepared.search_index(&state.kb);
+            return Some(Ok(Sent::Streamed(Box::new(index))));
+        }
+        Some(self.file(path)?.map(Sent::Made))
     }
 
     /// Every file of the site, made as [`Engine::file`] makes each, or why the site cannot

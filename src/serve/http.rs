@@ -9,6 +9,7 @@ use std::time::Duration;
 use percent_encoding::percent_decode_str;
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
+use super::engine::Sent;
 use super::site::{Built, Shared};
 use crate::render::escape::escape_html;
 
@@ -40,21 +41,31 @@ fn answer(request: Request, shared: &Shared) {
         }
     };
     let built = shared.current();
+    // Held until the file is sent: the search index is made as it goes out.
+    let engine = shared.engine();
     let found = site_path(request.url()).and_then(|path| {
-        let engine = shared.engine();
         let index = format!("{}/index.html", path.trim_end_matches('/'));
-        match engine.file(&path) {
-            Some(made) => Some((path, made)),
-            None => engine.file(&index).map(|made| (index, made)),
+        match engine.send(&path) {
+            Some(sent) => Some((path, sent)),
+            None => engine.send(&index).map(|sent| (index, sent)),
         }
     });
-    let (path, bytes): (String, Bytes) = match found {
+    let (path, body, length): (String, Box<dyn Read + '_>, Option<usize>) = match found {
         // A page gets the banner and the script; any other file goes as made, uncopied.
-        Some((path, Ok(bytes))) if path.ends_with(".html") => {
+        Some((path, Ok(Sent::Made(bytes)))) if path.ends_with(".html") => {
             let page = page(&path, &bytes, &built);
-            (path, Bytes(Arc::new(page)))
+            let length = page.len();
+            (path, Box::new(std::io::Cursor::new(page)), Some(length))
         }
-        Some((path, Ok(bytes))) => (path, Bytes(bytes)),
+        Some((path, Ok(Sent::Made(bytes)))) => {
+            let length = bytes.len();
+            (
+                path,
+                Box::new(std::io::Cursor::new(Bytes(bytes))),
+                Some(length),
+            )
+        }
+        Some((path, Ok(Sent::Streamed(reader)))) => (path, reader, None),
         Some((path, Err(error))) => {
             let text = format!("{path}: {error}\n");
             let _ = request.respond(text_response(500, &text));
@@ -65,11 +76,10 @@ fn answer(request: Request, shared: &Shared) {
             return;
         }
     };
-    let length = bytes.0.len();
-    let body: Box<dyn Read + Send> = if head {
+    let body = if head {
         Box::new(std::io::empty())
     } else {
-        Box::new(std::io::Cursor::new(bytes))
+        body
     };
     let response = Response::new(
         StatusCode(200),
@@ -82,7 +92,7 @@ fn answer(request: Request, shared: &Shared) {
         .flatten()
         .collect(),
         body,
-        Some(length),
+        length,
         None,
     );
     let _ = request.respond(response);
@@ -111,7 +121,7 @@ pub fn site_path(url: &str) -> Option<String> {
 }
 
 /// A file's bytes as a response body reads them.
-struct Bytes(Arc<Vec<u8>>);
+struct Bytes(super::engine::Bytes);
 
 impl AsRef<[u8]> for Bytes {
     fn as_ref(&self) -> &[u8] {

@@ -5,7 +5,7 @@ use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{TODAY, Test};
+use crate::support::{TODAY, Test, read_site, rendered_site};
 
 /// The server, stopped when the test ends (also when it fails).
 struct Server {
@@ -124,6 +124,33 @@ fn serves_the_site_and_rebuilds_on_a_change() {
     }
     // The knowledge base is left as it was: nothing written into it.
     assert!(!test.root().join("public").exists());
+}
+
+#[test]
+fn the_search_index_is_sent_as_render_writes_it_made_as_it_goes_out() {
+    let test = Test::fixture("clean");
+    let rendered = read_site(&rendered_site(&test, &[]), "search.json");
+    let server = start(test.root());
+    // Its length is not known before it is made: sent in chunks over HTTP/1.1, until the
+    // connection closes over HTTP/1.0.
+    let mut stream = TcpStream::connect(&server.address).expect("connect");
+    write!(stream, "GET /search.json HTTP/1.0\r\n\r\n").expect("send");
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    let (head, body) = response.split_once("\r\n\r\n").expect("a head");
+    assert!(
+        head.starts_with("HTTP/1.0 200") || head.starts_with("HTTP/1.1 200"),
+        "{head}"
+    );
+    assert!(head.contains("application/json"), "{head}");
+    assert_eq!(body, rendered);
+    let (status, chunked) = fetch(&server, "GET", "/search.json");
+    assert_eq!(status, 200);
+    assert!(
+        chunked.contains(&rendered[..rendered.len().min(200)]),
+        "{chunked}"
+    );
+    assert_eq!(fetch(&server, "HEAD", "/search.json"), (200, String::new()));
 }
 
 #[test]
