@@ -341,21 +341,19 @@ impl SiteState {
         let mut document_files = 0;
         for (at, doc) in kb.documents.iter().enumerate() {
             let paths = document_paths(doc.kind, &doc.id);
-            match kb.index.find(doc.kind, &doc.id) == Some(at) {
-                true => document_files += paths.len(),
-                false => twice = twice.take().or(paths.into_iter().next()),
+            if kb.index.find(doc.kind, &doc.id) == Some(at) {
+                document_files += paths.len();
+            } else if twice.is_none() {
+                // An earlier document with the same id has these paths.
+                twice = paths.into_iter().next();
             }
         }
         let mut routes = HashMap::new();
         let mut add = |path: String, source: Source| {
-            let taken = document_source(kb, &path).is_some() || routes.contains_key(&path);
-            match taken {
-                true => {
-                    twice.get_or_insert(path);
-                }
-                false => {
-                    routes.insert(path, source);
-                }
+            if document_source(kb, &path).is_some() || routes.contains_key(&path) {
+                twice.get_or_insert(path);
+            } else {
+                routes.insert(path, source);
             }
         };
         if let Ok(prepared) = &self.prepared {
