@@ -300,8 +300,7 @@ impl KnowledgeBase {
     }
 
     /// Walks the content folder again, reloads `changed` and the new files, keeps the rest
-    /// where it is: the documents are edited in place, not taken apart and put together
-    /// again, so a new file costs about its own size in memory, not the whole base's.
+    /// where it is (see [`KnowledgeBase::replace_files`]).
     fn reload_after_walk(&mut self, changed: &HashSet<String>) -> Result<Applied> {
         let walked = walk::walk(&self.root)?;
         let paths_changed = self.other_files != walked.files
@@ -312,7 +311,32 @@ impl KnowledgeBase {
                 .zip(&walked.documents)
                 .any(|(file, found)| file.path != found.rel);
         let old_paths = paths_changed.then(|| self.paths_held());
-        let plan = Plan::of(&self.files, &walked.documents, changed);
+        let links = self.links_in.take();
+        let root = self.root.clone();
+        let before = self.replace_files(&walked.documents, changed, |found, at| {
+            load::load(&root, found, at)
+        });
+        self.other_files = walked.files;
+        let walk = walked.diagnostics.len();
+        self.load_diagnostics
+            .splice(..self.walk_diagnostics, walked.diagnostics);
+        self.walk_diagnostics = walk;
+        Ok(self.settle(before, old_paths, links))
+    }
+
+    /// Puts the files in line with `found` (every Markdown file, in walk order), in place:
+    /// a file held at a path found and not `changed` stays as it is; the others found are
+    /// read with `read` (given their position); those held and not found leave. The
+    /// documents leave and come in place, so that a new file costs about its own size in
+    /// memory, not the whole base's. Gives what each changed file was; the indexes are made
+    /// again by [`KnowledgeBase::settle`].
+    fn replace_files(
+        &mut self,
+        found: &[Found],
+        changed: &HashSet<String>,
+        mut read: impl FnMut(&Found, usize) -> Loaded,
+    ) -> Vec<Before> {
+        let plan = Plan::of(&self.files, found, changed);
         let mut diagnostics = self.file_diagnostics();
         let mut before = Vec::new();
         // What leaves: the files not kept (gone, or to be read again) with their documents.
@@ -324,9 +348,7 @@ impl KnowledgeBase {
             path: String::new(),
             text: String::new(),
         };
-        let mut files: Vec<SourceFile> = std::iter::repeat_with(empty)
-            .take(walked.documents.len())
-            .collect();
+        let mut files: Vec<SourceFile> = std::iter::repeat_with(empty).take(found.len()).collect();
         for (old, file) in std::mem::take(&mut self.files).into_iter().enumerate() {
             match plan.new_place(old).and_then(|at| files.get_mut(at)) {
                 Some(slot) => *slot = file,
@@ -347,10 +369,10 @@ impl KnowledgeBase {
         // What comes: the new files and those read again.
         let mut added = Vec::with_capacity(plan.read.len());
         for &(at, held) in &plan.read {
-            let (Some(found), Some(slot)) = (walked.documents.get(at), files.get_mut(at)) else {
+            let (Some(found), Some(slot)) = (found.get(at), files.get_mut(at)) else {
                 continue;
             };
-            let loaded = load::load(&self.root, found, at);
+            let loaded = read(found, at);
             if !held {
                 before.push(Before {
                     path: found.rel.clone(),
@@ -364,22 +386,30 @@ impl KnowledgeBase {
         }
         self.insert_documents(added);
         self.files = files;
-        self.other_files = walked.files;
-        self.walk_diagnostics = walked.diagnostics.len();
-        self.load_diagnostics = walked.diagnostics;
+        self.load_diagnostics.truncate(self.walk_diagnostics);
         for file in &self.files {
             self.load_diagnostics
                 .extend(diagnostics.remove(&file.path).unwrap_or_default());
         }
-        let links = self.links_in.take();
+        before
+    }
+
+    /// After files were replaced: makes the indexes again, carries `links` over, and says
+    /// what changed (`old_paths`: the paths held before, when files or folders came or went).
+    fn settle(
+        &mut self,
+        before: Vec<Before>,
+        old_paths: Option<HashSet<String>>,
+        links: Option<LinksIn>,
+    ) -> Applied {
         self.neighbours = std::sync::OnceLock::new();
         self.derive();
-        let mut applied = self.applied(before, paths_changed);
+        let mut applied = self.applied(before, old_paths.is_some());
         if let Some(old_paths) = old_paths {
             applied.paths = self.paths_unlike(&old_paths);
         }
         self.carry_links(links, &applied.files);
-        Ok(applied)
+        applied
     }
 
     /// Puts `added` (in file order) among the documents, which stay in file order.
@@ -443,46 +473,45 @@ impl KnowledgeBase {
     /// removes one Markdown file under a document folder; other paths are left alone. The
     /// walk's findings are kept as they were.
     pub fn apply(&mut self, changes: Vec<Change>) -> Applied {
-        let walk_diagnostics = self.load_diagnostics[..self.walk_diagnostics].to_vec();
-        let mut entries = self.take_loaded();
-        let mut before = Vec::new();
-        let mut paths_changed = false;
-        for change in changes {
-            let Some(kind) = document_kind(&change.path) else {
-                continue;
-            };
-            let at = entries.binary_search_by(|e| walk_order(&e.file.path, &change.path));
-            let old = at.ok().map(|i| entries.remove(i));
-            paths_changed |= old.is_none() != change.text.is_none();
-            if old.is_none() && change.text.is_none() {
-                continue;
-            }
-            before.push(Before::from_loaded(change.path.clone(), old));
-            if let Some(text) = change.text {
-                let found = Found {
-                    path: PathBuf::from(&change.path),
-                    rel: change.path.clone(),
-                    kind,
-                };
-                let at = at.unwrap_or_else(|free| free);
-                entries.insert(at, load::from_text(&found, 0, text));
-            }
-        }
-        let old_paths: HashSet<String> = self
-            .other_files
-            .iter()
-            .chain(&self.folders)
-            .cloned()
+        let mut texts: HashMap<String, Option<String>> = changes
+            .into_iter()
+            .filter(|c| document_kind(&c.path).is_some())
+            .map(|c| (c.path, c.text))
             .collect();
-        let others = std::mem::take(&mut self.other_files);
-        let links = self.links_in.take();
-        self.rebuild(entries, others, walk_diagnostics);
-        let mut applied = self.applied(before, paths_changed);
-        if paths_changed {
-            applied.paths = self.paths_unlike(&old_paths);
+        // Every Markdown file after the changes, in walk order.
+        let found_at = |rel: &str| {
+            Some(Found {
+                path: PathBuf::from(rel),
+                rel: rel.to_string(),
+                kind: document_kind(rel)?,
+            })
+        };
+        let kept = (self.files.iter())
+            .filter(|f| !matches!(texts.get(&f.path), Some(None)))
+            .filter_map(|f| found_at(&f.path));
+        let mut found: Vec<Found> = kept.collect();
+        let held: HashSet<&str> = self.files.iter().map(|f| f.path.as_str()).collect();
+        let mut paths_changed = false;
+        for (path, text) in &texts {
+            let is_held = held.contains(path.as_str());
+            paths_changed |= is_held != text.is_some();
+            if text.is_some() && !is_held {
+                found.extend(found_at(path));
+            }
         }
-        self.carry_links(links, &applied.files);
-        applied
+        drop(held);
+        found.sort_unstable_by(|a, b| walk_order(&a.rel, &b.rel));
+        let changed: HashSet<String> = (texts.iter())
+            .filter(|(_, text)| text.is_some())
+            .map(|(path, _)| path.clone())
+            .collect();
+        let old_paths = paths_changed.then(|| self.paths_held());
+        let links = self.links_in.take();
+        let before = self.replace_files(&found, &changed, |found, at| {
+            let text = texts.remove(&found.rel).flatten().unwrap_or_default();
+            load::from_text(found, at, text)
+        });
+        self.settle(before, old_paths, links)
     }
 
     /// The files and folders held now but not in `old`, and those in `old` not held now
@@ -498,46 +527,6 @@ impl KnowledgeBase {
             .filter(|p| !now.contains(p) && !self.by_path.contains_key(p.as_str()))
             .cloned();
         appeared.chain(gone).collect()
-    }
-
-    /// Every file as loaded, in walk order, leaving the knowledge base empty.
-    fn take_loaded(&mut self) -> Vec<Loaded> {
-        let mut diagnostics: HashMap<String, Vec<Diagnostic>> = HashMap::new();
-        for d in self.load_diagnostics.drain(..).skip(self.walk_diagnostics) {
-            diagnostics.entry(d.file.clone()).or_default().push(d);
-        }
-        // Documents are in the order of their files.
-        let mut documents = std::mem::take(&mut self.documents).into_iter().peekable();
-        std::mem::take(&mut self.files)
-            .into_iter()
-            .enumerate()
-            .map(|(i, file)| Loaded {
-                diagnostics: diagnostics.remove(&file.path).unwrap_or_default(),
-                document: documents.next_if(|d| d.file == i),
-                file,
-            })
-            .collect()
-    }
-
-    /// Puts the knowledge base together again from `entries` in path order, as
-    /// [`KnowledgeBase::load`] does.
-    fn rebuild(
-        &mut self,
-        mut loaded: Vec<Loaded>,
-        other_files: HashSet<String>,
-        walk_diagnostics: Vec<Diagnostic>,
-    ) {
-        for (i, entry) in loaded.iter_mut().enumerate() {
-            if let Some(document) = &mut entry.document {
-                document.file = i;
-            }
-        }
-        let config = std::mem::take(&mut self.config);
-        let mut kb = Self::assemble(&self.root, self.today, loaded, other_files);
-        kb.config = config;
-        kb.walk_diagnostics = walk_diagnostics.len();
-        kb.load_diagnostics.splice(0..0, walk_diagnostics);
-        *self = kb;
     }
 
     fn applied(&self, files: Vec<Before>, paths_changed: bool) -> Applied {
@@ -807,17 +796,6 @@ impl Plan {
     }
 }
 
-impl Before {
-    fn from_loaded(path: String, loaded: Option<Loaded>) -> Self {
-        let (document, text) = loaded.map_or((None, String::new()), |e| (e.document, e.file.text));
-        Before {
-            path,
-            document,
-            text,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -916,6 +894,51 @@ mod tests {
             held(&kb),
             held(&KnowledgeBase::load(root, today).expect("loads"))
         );
+    }
+
+    #[test]
+    fn texts_applied_give_what_loading_those_texts_gives() {
+        let today = crate::kb::date::parse_date("2026-11-30").expect("a date");
+        let theme = |title: &str| format!("---\ntitle: {title}\nsummary: S.\n---\n");
+        let (a, b, c) = (theme("A"), theme("B"), theme("C"));
+        let mut kb = KnowledgeBase::from_memory(
+            &[
+                ("content/themes/a.md", &a),
+                ("content/themes/b.md", &b),
+                ("content/themes/sub/c.md", &c),
+            ],
+            &[],
+            today,
+        );
+        let change = |path: &str, text: Option<&str>| Change {
+            path: path.to_string(),
+            text: text.map(str::to_string),
+        };
+        let (b2, d, broken) = (theme("B2"), theme("D"), "---\ntitle: [\n---\n".to_string());
+        let applied = kb.apply(vec![
+            change("content/themes/b.md", Some(&b2)),
+            change("content/themes/d.md", Some(&d)),
+            change("content/themes/broken.md", Some(&broken)),
+            change("content/themes/a.md", None),
+            change("content/themes/never.md", None),
+            change("content/notes/x.md", Some(&d)),
+        ]);
+        let loaded = KnowledgeBase::from_memory(
+            &[
+                ("content/themes/b.md", &b2),
+                ("content/themes/broken.md", &broken),
+                ("content/themes/d.md", &d),
+                ("content/themes/sub/c.md", &c),
+            ],
+            &[],
+            today,
+        );
+        assert_eq!(held(&kb), held(&loaded));
+        let mut told: Vec<&str> = applied.files.iter().map(|b| b.path.as_str()).collect();
+        told.sort_unstable();
+        let expected = ["a.md", "b.md", "broken.md", "d.md"].map(|f| format!("content/themes/{f}"));
+        assert_eq!(told, expected);
+        assert!(applied.paths_changed);
     }
 
     #[test]
