@@ -89,19 +89,14 @@ impl Prepared {
         }
     }
 
-    /// The page of `doc` in `kb`, or (`calendar`) its calendar, if it has one.
-    pub fn document_file(
-        &self,
-        kb: &KnowledgeBase,
-        doc: &Document,
-        calendar: bool,
-    ) -> Option<Result<OutFile>> {
-        let site = self.site(kb);
-        if calendar {
-            site.document_calendar(doc).map(Ok)
-        } else {
-            Some(site.document_page(doc))
-        }
+    /// The page of `doc` in `kb`.
+    pub fn document_page(&self, kb: &KnowledgeBase, doc: &Document) -> Result<OutFile> {
+        self.site(kb).document_page(doc)
+    }
+
+    /// The calendar of `doc` in `kb`, if it has one.
+    pub fn document_calendar(&self, kb: &KnowledgeBase, doc: &Document) -> Option<OutFile> {
+        self.site(kb).document_calendar(doc)
     }
 
     /// The files of `part` of the site of `kb` (see [`Site::part`]).

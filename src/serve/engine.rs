@@ -227,12 +227,15 @@ impl Engine {
         let prepared = site.prepared.as_ref().ok()?;
         let kb = &state.kb;
         let made = match &source {
-            Source::Page(at) | Source::Calendar(at) => {
-                let calendar = matches!(source, Source::Calendar(_));
+            Source::Page(at) => {
                 let doc = kb.documents.get(*at)?;
                 prepared
-                    .document_file(kb, doc, calendar)?
+                    .document_page(kb, doc)
                     .map(|file| Arc::new(file.bytes))
+            }
+            Source::Calendar(at) => {
+                let doc = kb.documents.get(*at)?;
+                Ok(Arc::new(prepared.document_calendar(kb, doc)?.bytes))
             }
             Source::Part(part) => site.site_wide(kb, prepared, path, *part, None)?,
             Source::Tag(slug) => {
