@@ -241,53 +241,78 @@ impl KnowledgeBase {
             file.document.as_ref()?;
             loaded.push((position, file));
         }
-        let mut diagnostics = self.file_diagnostics();
-        let mut diagnostics_changed = false;
         let mut index_changed = false;
         let mut before = Vec::with_capacity(loaded.len());
         for (position, file) in loaded {
-            let (Some(document), Some(slot)) = (file.document, self.documents.get_mut(position))
-            else {
-                continue;
-            };
-            index_changed |= !indexed_alike(slot, &document, self.today);
-            if let Some(links) = self.links_in.get_mut() {
-                links.remove(&file.file.path, slot);
-                links.add(&file.file.path, &document);
-            }
-            if let Some(neighbours) = self.neighbours.get_mut() {
-                neighbours.replace(position, slot, &document);
-            }
-            let old = std::mem::replace(slot, document);
-            let text = self
-                .files
-                .get_mut(old.file)
-                .map(|f| std::mem::replace(&mut f.text, file.file.text))
-                .unwrap_or_default();
-            let had = diagnostics.insert(file.file.path.clone(), file.diagnostics);
-            diagnostics_changed |= had.is_some_and(|d| !d.is_empty())
-                || diagnostics
-                    .get(&file.file.path)
-                    .is_some_and(|d| !d.is_empty());
-            before.push(Before {
-                path: file.file.path,
-                document: Some(old),
-                text,
-            });
-        }
-        if diagnostics_changed {
-            let walk = self.walk_diagnostics;
-            self.load_diagnostics.truncate(walk);
-            for file in &self.files {
-                if let Some(found) = diagnostics.remove(&file.path) {
-                    self.load_diagnostics.extend(found);
-                }
-            }
+            let (was, indexed_alike) = self.put_in_place(position, file)?;
+            index_changed |= !indexed_alike;
+            before.push(was);
         }
         if index_changed {
             self.index = super::Index::build(&self.documents, self.today);
         }
         Some(self.applied(before, false))
+    }
+
+    /// Puts `loaded`, a new text of the document at `position` at the same path, in place
+    /// of it, with its load diagnostics, keeping the indexes of links and neighbours up to
+    /// date. Gives what it was, and whether the index of ids still holds (the same type,
+    /// id, references and session state); making that index again is the caller's (once
+    /// for many). `None`, and nothing changed, when `loaded` is not a document.
+    pub(crate) fn put_in_place(
+        &mut self,
+        position: usize,
+        loaded: Loaded,
+    ) -> Option<(Before, bool)> {
+        let Loaded {
+            file,
+            document,
+            diagnostics,
+        } = loaded;
+        let mut document = document?;
+        let slot = self.documents.get_mut(position)?;
+        document.file = slot.file;
+        let alike = indexed_alike(slot, &document, self.today);
+        if let Some(links) = self.links_in.get_mut() {
+            links.remove(&file.path, slot);
+            links.add(&file.path, &document);
+        }
+        if let Some(neighbours) = self.neighbours.get_mut() {
+            neighbours.replace(position, slot, &document);
+        }
+        let old = std::mem::replace(slot, document);
+        let text = self
+            .files
+            .get_mut(old.file)
+            .map(|f| std::mem::replace(&mut f.text, file.text))
+            .unwrap_or_default();
+        self.replace_load_diagnostics(&file.path, diagnostics);
+        let before = Before {
+            path: file.path,
+            document: Some(old),
+            text,
+        };
+        Some((before, alike))
+    }
+
+    /// The load diagnostics of the file at `path` replaced by `fresh`, where they stand:
+    /// after the walk's, each file's in walk order.
+    fn replace_load_diagnostics(&mut self, path: &str, fresh: Vec<Diagnostic>) {
+        let files = self
+            .load_diagnostics
+            .get(self.walk_diagnostics..)
+            .unwrap_or_default();
+        let start = files.partition_point(|d| walk_order(&d.file, path).is_lt());
+        let end = start
+            + files
+                .get(start..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|d| d.file == path)
+                .count();
+        let walk = self.walk_diagnostics;
+        self.load_diagnostics
+            .splice(walk + start..walk + end, fresh);
     }
 
     /// Each file's load diagnostics (not the walk's), by path.

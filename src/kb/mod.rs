@@ -5,7 +5,7 @@ pub mod access;
 pub mod change;
 pub mod date;
 mod index;
-mod load;
+pub(crate) mod load;
 pub mod markdown;
 pub mod model;
 mod organisation;

@@ -13,19 +13,14 @@
 
 use std::collections::BTreeSet;
 
-use crate::diag::{Code, Diagnostic};
-use crate::kb::change::references;
-use crate::kb::model::Data;
-use crate::kb::schema::DocKind;
-use crate::kb::{Document, Index, KnowledgeBase, Relation, SessionState};
-use crate::validate::links::{Target, resolve};
+use std::path::PathBuf;
 
-/// The codes the walk gives, which a new text does not change.
-const FROM_THE_WALK: [Code; 3] = [
-    Code::UnreadableFile,
-    Code::UnknownFolder,
-    Code::ReservedPath,
-];
+use crate::kb::change::references;
+use crate::kb::load;
+use crate::kb::schema::DocKind;
+use crate::kb::walk::Found;
+use crate::kb::{Index, KnowledgeBase, Relation};
+use crate::validate::links::{Target, resolve};
 
 /// Puts `text` in place of the document at `path`; gives the positions of the documents to
 /// check again, or `None` (nothing changed) when there is no document at `path` yet or the
@@ -33,23 +28,20 @@ const FROM_THE_WALK: [Code; 3] = [
 pub fn replace_in_place(kb: &mut KnowledgeBase, path: &str, text: &str) -> Option<Vec<usize>> {
     let &position = kb.by_path.get(path)?;
     let old = kb.documents.get(position)?;
-    let parsed = KnowledgeBase::from_memory(&[(path, text)], &[], kb.today);
-    let [new] = <[Document; 1]>::try_from(parsed.documents).ok()?;
-    if new.kind != old.kind || new.id != old.id {
+    let found = Found {
+        path: PathBuf::from(path),
+        rel: path.to_string(),
+        kind: old.kind,
+    };
+    let loaded = load::from_text(&found, old.file, text.to_string());
+    let new = loaded.document.as_ref()?;
+    if new.id != old.id {
         return None;
     }
-    let index_holds = references(&new) == references(old) && state(&new, kb) == state(old, kb);
-    let [file] = <[crate::kb::SourceFile; 1]>::try_from(parsed.files).ok()?;
     let anchors_changed = new.body.anchors != old.body.anchors;
     let mut touched: BTreeSet<usize> = BTreeSet::from([position]);
     touched.extend(neighbours(kb, position));
-    let index = old.file;
-    let mut new = new;
-    new.file = index;
-    *kb.files.get_mut(index)? = file;
-    *kb.documents.get_mut(position)? = new;
-    kb.forget_indexes();
-    replace_load_diagnostics(kb, path, parsed.load_diagnostics);
+    let (_, index_holds) = kb.put_in_place(position, loaded)?;
     if !index_holds {
         kb.index = Index::build(&kb.documents, kb.today);
         touched.extend(neighbours(kb, position));
@@ -58,21 +50,6 @@ pub fn replace_in_place(kb: &mut KnowledgeBase, path: &str, text: &str) -> Optio
         touched.extend(linking_to(kb, path));
     }
     Some(touched.into_iter().collect())
-}
-
-/// A session's state on the knowledge base's day (the index's agenda depends on it).
-fn state(doc: &Document, kb: &KnowledgeBase) -> Option<SessionState> {
-    match &doc.data {
-        Data::Session(session) => kb.session_state(session),
-        _ => None,
-    }
-}
-
-/// The loader's diagnostics of `path` replaced by `fresh`; the walk's stay.
-fn replace_load_diagnostics(kb: &mut KnowledgeBase, path: &str, fresh: Vec<Diagnostic>) {
-    kb.load_diagnostics
-        .retain(|d| d.file != path || FROM_THE_WALK.contains(&d.code));
-    kb.load_diagnostics.extend(fresh);
 }
 
 /// The documents the one at `position` refers to, and those that refer to it by a relation
