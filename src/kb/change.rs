@@ -1,7 +1,9 @@
 //! Changing a loaded knowledge base in place, for `serve`, `validate --watch` and the editor
-//! server: only the files that changed are read and parsed again, the rest is kept; the
-//! index is rebuilt. [`KnowledgeBase::affected`] says which documents a change can touch,
-//! so that rules and pages run again for those alone.
+//! server: only the files that changed are read and parsed again, the rest is kept where it
+//! is (a changed document is put in its place; new and removed files come and go in place,
+//! in walk order); the index of ids is made again when it can differ.
+//! [`KnowledgeBase::affected`] says which documents a change can touch, so that rules and
+//! pages run again for those alone.
 //!
 //! The result is always what a full [`KnowledgeBase::load`] of the same files gives: the same
 //! files, documents, order and diagnostics (tested against it over random edit sequences).
@@ -476,7 +478,7 @@ impl KnowledgeBase {
         self.neighbours = std::sync::OnceLock::new();
     }
 
-    /// Keeps `links` (the reverse index of links before a rebuild), brought up to date with
+    /// Keeps `links` (the reverse index of links before files came or went), brought up to date with
     /// the files in `changed`.
     fn carry_links(&mut self, links: Option<LinksIn>, changed: &[Before]) {
         let Some(mut links) = links else {
