@@ -189,8 +189,16 @@ fn banner(built: &Built) -> String {
             escape_html(&built.heading)
         )
     };
+    // An error keeps the site from being published: an alert, in red. Warnings only are
+    // told as a status, in amber, so that they are read but do not interrupt.
+    let errors = built.failure.is_some()
+        || (built.problems.iter()).any(|p| p.severity == crate::diag::Severity::Error);
+    let (role, border, background) = match errors {
+        true => ("alert", "#b00", "#fff4f4"),
+        false => ("status", "#a15c00", "#fff8e6"),
+    };
     format!(
-        "<div role=\"alert\" style=\"border:3px solid #b00;background:#fff4f4;color:#000;padding:0.5rem 1rem;margin:1rem;overflow-wrap:anywhere;line-height:1.4\">{heading}<ul style=\"padding-left:1.2rem;margin:0.5rem 0 0\">{items}</ul></div>"
+        "<div role=\"{role}\" style=\"border:3px solid {border};background:{background};color:#000;padding:0.5rem 1rem;margin:1rem;overflow-wrap:anywhere;line-height:1.4\">{heading}<ul style=\"padding-left:1.2rem;margin:0.5rem 0 0\">{items}</ul></div>"
     )
 }
 
@@ -312,5 +320,33 @@ mod tests {
         assert!(html.find("role=\"alert\"") < html.find("<main"), "{html}");
         assert!(html.contains(EVENTS));
         assert_eq!(page("style.css", b"a{}", &built), b"a{}");
+    }
+
+    #[test]
+    fn warnings_alone_are_a_status_and_an_error_or_a_failure_an_alert() {
+        let warning = super::super::site::Problem {
+            severity: crate::diag::Severity::Warning,
+            severity_word: "waarschuwing",
+            code: "missing-retrospective",
+            place: "content/sessions/s.md:1:1".into(),
+            message: "sessie `s` is gehouden, maar heeft nog geen terugblik".into(),
+            help: None,
+        };
+        let warned = Built {
+            problems: vec![warning.clone()],
+            ..Built::default()
+        };
+        let shown = banner(&warned);
+        assert!(
+            shown.contains("role=\"status\"") && !shown.contains("alert"),
+            "{shown}"
+        );
+        let failed = Built {
+            problems: vec![warning],
+            failure: Some("pioneers.toml: onleesbaar".into()),
+            ..Built::default()
+        };
+        assert!(banner(&failed).contains("role=\"alert\""));
+        assert_eq!(banner(&Built::default()), "");
     }
 }

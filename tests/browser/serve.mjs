@@ -57,6 +57,8 @@ try {
   // banner lists it, and this test watches for the error it makes.
   const banner = async () => ((await page.locator("[role=alert]").count()) ? await page.locator("[role=alert]").innerText() : "");
   check(!(await banner()).includes("yaml-syntax"), "no error on the page while the front matter is valid");
+  const status = (await page.locator("[role=status]").count()) ? await page.locator("[role=status]").innerText() : "";
+  check(status.includes("missing-retrospective") && (await page.locator("[role=alert]").count()) === 0, "a warning alone is shown as a status, not an alert");
 
   const saved = Date.now();
   await writeFile(theme, original.replace("title: Beeldbrieven Rotterdam", "title: Beeldbrieven uit Rotterdam"));
