@@ -526,7 +526,6 @@ impl KnowledgeBase {
                 found.extend(found_at(path));
             }
         }
-        drop(held);
         found.sort_unstable_by(|a, b| walk_order(&a.rel, &b.rel));
         let changed: HashSet<String> = (texts.iter())
             .filter(|(_, text)| text.is_some())
@@ -827,15 +826,18 @@ impl Plan {
 mod tests {
     use super::*;
 
+    /// Writes `text` at `rel` under `root`, making its folders.
+    fn write_file(root: &std::path::Path, rel: &str, text: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
+        std::fs::write(path, text).expect("write");
+    }
+
     #[test]
     fn a_folder_that_came_or_went_is_walked_again() {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
-        let write = |rel: &str, text: &str| {
-            let path = root.join(rel);
-            std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
-            std::fs::write(path, text).expect("write");
-        };
+        let write = |rel: &str, text: &str| write_file(root, rel, text);
         write("content/themes/a.md", "---\ntitle: A\nsummary: S.\n---\n");
         let today = crate::kb::date::parse_date("2026-11-30").expect("a date");
         let mut kb = KnowledgeBase::load(root, today).expect("loads");
@@ -883,11 +885,7 @@ mod tests {
     fn many_files_come_and_go_at_once_as_after_a_checkout() {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path();
-        let write = |rel: &str, text: &str| {
-            let path = root.join(rel);
-            std::fs::create_dir_all(path.parent().expect("a folder")).expect("folder");
-            std::fs::write(path, text).expect("write");
-        };
+        let write = |rel: &str, text: &str| write_file(root, rel, text);
         let theme = |n: usize| format!("content/themes/t{n:03}.md");
         for n in (0..100).step_by(3) {
             write(&theme(n), &format!("---\ntitle: T{n}\nsummary: S.\n---\n"));

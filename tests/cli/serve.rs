@@ -308,23 +308,20 @@ fn creations_renames_deletions_and_mended_errors_show_on_the_served_site() {
 fn two_files_at_one_path_are_told_and_assets_are_served_as_they_are_now() {
     let test = Test::fixture("clean");
     let server = start(test.root());
-    // A second theme `open-wob` in a sub-folder: its page would be where the first one's is.
-    let second = test.root().join("content/themes/ouder/open-wob.md");
-    std::fs::create_dir_all(second.parent().expect("a folder")).expect("folder");
-    std::fs::write(&second, "---\ntitle: Tweede\nsummary: S.\n---\n").expect("write");
-    wait_for(&server, "/", 200, |home| {
-        home.contains("two files of the site would be at `themes/open-wob.html`")
-    });
-    std::fs::remove_file(&second).expect("delete");
-    wait_for(&server, "/", 200, |home| !home.contains("two files"));
-    // A theme called `index`: its page would be where the themes' index is.
-    let index = test.root().join("content/themes/index.md");
-    std::fs::write(&index, "---\ntitle: Index\nsummary: S.\n---\n").expect("write");
-    wait_for(&server, "/", 200, |home| {
-        home.contains("two files of the site would be at `themes/index.html`")
-    });
-    std::fs::remove_file(&index).expect("delete");
-    wait_for(&server, "/", 200, |home| !home.contains("two files"));
+    // A second theme `open-wob` in a sub-folder: its page would be where the first one's is;
+    // a theme called `index`: its page would be where the themes' index is.
+    for (rel, path) in [
+        ("content/themes/ouder/open-wob.md", "themes/open-wob.html"),
+        ("content/themes/index.md", "themes/index.html"),
+    ] {
+        let file = test.root().join(rel);
+        std::fs::create_dir_all(file.parent().expect("a folder")).expect("folder");
+        std::fs::write(&file, "---\ntitle: Tweede\nsummary: S.\n---\n").expect("write");
+        let told = format!("two files of the site would be at `{path}`");
+        wait_for(&server, "/", 200, |home| home.contains(&told));
+        std::fs::remove_file(&file).expect("delete");
+        wait_for(&server, "/", 200, |home| !home.contains("two files"));
+    }
 
     // An asset is read when asked for, through the no-links rule: a new version shows at once.
     let asset = test.root().join("content/assets/notitie.txt");
