@@ -40,7 +40,11 @@ fn main() -> ExitCode {
             Some(Err(error)) => format!("error: {error}"),
             None => "no such file".to_string(),
         };
-        println!("{path}: {made} in {:?}; resident {}", asked.elapsed(), resident());
+        println!(
+            "{path}: {made} in {:?}; resident {}",
+            asked.elapsed(),
+            resident()
+        );
     }
     ExitCode::SUCCESS
 }
